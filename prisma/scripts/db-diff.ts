@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { postgresVariant } from "./db-generate";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const migrationsDir = path.join(root, "prisma", "migrations");
 const snapshot = path.join(migrationsDir, "schema.snapshot.prisma");
 const source = path.join(root, "prisma", "schema.prisma");

@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const root = path.resolve(import.meta.dirname, "..");
+const root = path.resolve(import.meta.dirname, "..", "..");
 const source = path.join(root, "prisma", "schema.prisma");
 export const postgresSchemaPath = path.join(root, "prisma", "generated", "postgres.prisma");
 
@@ -16,7 +16,7 @@ export function postgresVariant(schema: string): string {
     .replace(/provider\s*=\s*"sqlite"/, 'provider = "postgresql"')
     .replace(/url\s*=\s*"file:[^"]*"/, 'url      = env("DATABASE_URL")')
     .replace(/"\.\.\/node_modules\/@syllabus\/prisma-sqlite"/, "\"../../node_modules/@syllabus/prisma-postgres\"")
-    .replace(/^\/\/ Source schema.*$/m, "// GENERATED from prisma/schema.prisma by scripts/db-generate.ts. Do not edit.");
+    .replace(/^\/\/ Source schema.*$/m, "// GENERATED from prisma/schema.prisma by prisma/scripts/db-generate.ts. Do not edit.");
 }
 
 export function writePostgresSchema(): void {

@@ -1,5 +1,5 @@
-import { migrate } from "../lib/db/migrate";
-import { databaseUrl } from "../lib/db/url";
+import { migrate } from "../../lib/db/migrate";
+import { databaseUrl } from "../../lib/db/url";
 
 const url = databaseUrl();
 const result = await migrate(url);
