@@ -37,7 +37,7 @@ function generate(schema: string): void {
   });
 }
 
-if (import.meta.main ?? process.argv[1] === import.meta.filename) {
+if (process.argv[1] === import.meta.filename) {
   writePostgresSchema();
   generate(source);
   generate(postgresSchemaPath);

@@ -1,0 +1,4 @@
+import { listUsers } from "@/lib/auth/users";
+import { route } from "@/lib/http/route";
+
+export const GET = route({ role: "admin" }, async () => ({ users: await listUsers() }));
