@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { dataDir } from "@/lib/config";
 
 /**
  * BETTER_AUTH_SECRET signs session cookies. When it is not set (the single-machine quick start), a random
@@ -9,7 +10,7 @@ import path from "node:path";
 export function authSecret(): string {
   const fromEnv = process.env.BETTER_AUTH_SECRET?.trim();
   if (fromEnv) return fromEnv;
-  const file = path.resolve(process.env.SYLLABUS_DATA_DIR ?? "data", "auth-secret");
+  const file = path.join(dataDir(), "auth-secret");
   try {
     return fs.readFileSync(file, "utf8").trim();
   } catch {

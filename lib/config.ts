@@ -1,0 +1,12 @@
+import path from "node:path";
+
+/** Where files live (uploads, auth secret, later models and exports): SYLLABUS_DATA_DIR, default ./data. */
+export function dataDir(): string {
+  return path.resolve(process.env.SYLLABUS_DATA_DIR ?? "data");
+}
+
+/** Largest accepted upload through the web UI (the CLI has no limit): SYLLABUS_MAX_UPLOAD_MB, default 1024. */
+export function maxUploadBytes(): number {
+  const mb = Number(process.env.SYLLABUS_MAX_UPLOAD_MB ?? 1024);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 1024) * 1024 * 1024;
+}
