@@ -1,0 +1,99 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+/**
+ * `syllabus <command> [args]`: the CLI dispatcher (bin/syllabus.mjs runs this through tsx).
+ *
+ * Adding a command: write lib/cli/commands/<name>.ts exporting `run(argv): Promise<number>` (argv are the
+ * arguments after the command name; return the exit code: 0 ok, 1 failed, 2 usage error), then add one
+ * line to COMMANDS below. Commands are imported lazily so `syllabus --help` and light commands stay fast.
+ */
+export type CliCommand = { run(argv: string[]): Promise<number> };
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  import: { summary: "import a JSONL, JSONL.gz or Parquet file into a dataset", load: () => import("./commands/import") },
+  jobs: { summary: "list, show, cancel or retry background jobs", load: () => import("./commands/jobs") },
+  worker: { summary: "run queued jobs until stopped", load: () => import("./commands/worker") },
+};
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return [
+    "usage: syllabus <command> [options]",
+    "",
+    "commands:",
+    ...lines,
+    "",
+    "Run `syllabus <command> --help` for a command's options.",
+    `Database: DATABASE_URL (from the environment or ${path.join(PROJECT_ROOT, ".env")}); default SQLite data/syllabus.db.`,
+  ].join("\n");
+}
+
+export async function main(argv: string[]): Promise<number> {
+  // Global options come before the command; everything after it belongs to the command.
+  const at = argv.findIndex((a) => !a.startsWith("-"));
+  const globalArgs = at === -1 ? argv : argv.slice(0, at);
+  let help = false;
+  try {
+    ({ values: { help = false } } = parseArgs({ args: globalArgs, options: { help: { type: "boolean", short: "h" } }, strict: true }));
+  } catch (e) {
+    console.error(`syllabus: ${(e as Error).message}\n\n${usage()}`);
+    return 2;
+  }
+  let name = at === -1 ? undefined : argv[at];
+  let rest = at === -1 ? [] : argv.slice(at + 1);
+  if (name === "help") {
+    if (rest[0] && COMMANDS[rest[0]]) [name, rest] = [rest[0], ["--help"]];
+    else help = true;
+  }
+  if (help || !name) {
+    (help ? console.log : console.error)(usage());
+    return help ? 0 : 2;
+  }
+  const entry = COMMANDS[name];
+  if (!entry) {
+    console.error(`syllabus: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+
+  prepareEnvironment();
+  try {
+    const command = await entry.load();
+    return await command.run(rest);
+  } catch (e) {
+    console.error(`syllabus ${name}: ${process.env.DEBUG ? ((e as Error).stack ?? e) : ((e as Error).message ?? e)}`);
+    return 1;
+  } finally {
+    await closeConnections();
+  }
+}
+
+/**
+ * Same database as the web app and worker, from any working directory: load the project's .env (it never
+ * overrides the environment), default to data/syllabus.db, and resolve a relative SQLite path against the
+ * project root, where the web app and worker run.
+ */
+function prepareEnvironment() {
+  const envFile = path.join(PROJECT_ROOT, ".env");
+  if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
+  const url = process.env.DATABASE_URL?.trim();
+  if (!url) {
+    process.env.DATABASE_URL = `file:${path.join(PROJECT_ROOT, "data", "syllabus.db")}`;
+    return;
+  }
+  const sqlite = /^(file:|sqlite:)?(.*)$/i.exec(url);
+  if (!/^[a-z]+:\/\//i.test(url) && sqlite && sqlite[2] !== ":memory:" && !path.isAbsolute(sqlite[2].replace(/\?.*$/, ""))) {
+    process.env.DATABASE_URL = `${sqlite[1] ?? "file:"}${path.resolve(PROJECT_ROOT, sqlite[2])}`;
+  }
+}
+
+/** Closes the database clients a command opened, so the process can exit on its own. */
+async function closeConnections() {
+  const g = globalThis as { __syllabusDb?: { db?: unknown }; __syllabusRaw?: { sqlite?: unknown; pool?: unknown } };
+  if (g.__syllabusDb?.db) await (await import("../db/client")).disconnectDb();
+  if (g.__syllabusRaw?.sqlite || g.__syllabusRaw?.pool) await (await import("../db/raw")).closeRaw();
+}

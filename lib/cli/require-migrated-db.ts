@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import pg from "pg";
+import { databaseUrl, dialectOf } from "../db/url";
+
+const MIGRATIONS_ROOT = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
+const HINT = "run `npm run db:migrate` first";
+
+/**
+ * For CLI commands: null when DATABASE_URL points at a database with every migration applied, otherwise
+ * what is wrong and what to run. Never creates the database (a typo in DATABASE_URL should not leave an
+ * empty file behind).
+ */
+export async function checkDatabaseReady(url = databaseUrl()): Promise<string | null> {
+  const kind = dialectOf(url);
+  const expected = fs.existsSync(path.join(MIGRATIONS_ROOT, kind))
+    ? fs.readdirSync(path.join(MIGRATIONS_ROOT, kind)).filter((n) => fs.existsSync(path.join(MIGRATIONS_ROOT, kind, n, "migration.sql")))
+    : [];
+  let applied: string[];
+  if (kind === "sqlite") {
+    // Resolved like lib/db/url's sqliteFilePath, minus creating the folder.
+    const raw = url.replace(/^(file:|sqlite:)/i, "").replace(/\?.*$/, "");
+    const file = raw === ":memory:" ? raw : path.resolve(process.cwd(), raw);
+    if (file !== ":memory:" && !fs.existsSync(file)) return `database ${file} does not exist: ${HINT}`;
+    const conn = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const table = conn.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_syllabus_migrations'`).get();
+      if (!table) return `database ${file} is not set up: ${HINT}`;
+      applied = conn.prepare(`SELECT name FROM _syllabus_migrations`).pluck().all() as string[];
+    } finally {
+      conn.close();
+    }
+  } else {
+    const client = new pg.Client({ connectionString: url });
+    try {
+      await client.connect();
+    } catch (e) {
+      return `cannot connect to PostgreSQL (${(e as Error).message})`;
+    }
+    try {
+      const { rows } = await client.query<{ t: string | null }>(`SELECT to_regclass('_syllabus_migrations')::text AS t`);
+      if (!rows[0]?.t) return `database is not set up: ${HINT}`;
+      applied = (await client.query<{ name: string }>(`SELECT name FROM _syllabus_migrations`)).rows.map((r) => r.name);
+    } finally {
+      await client.end();
+    }
+  }
+  const missing = expected.filter((m) => !applied.includes(m));
+  return missing.length > 0 ? `database is missing ${missing.length} migration(s) (${missing.join(", ")}): ${HINT}` : null;
+}
