@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { checkDatabaseReady } from "./require-migrated-db";
 
 /**
  * `syllabus <command> [args]`: the CLI dispatcher (bin/syllabus.mjs runs this through tsx).
@@ -15,6 +16,8 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   import: { summary: "import a JSONL, JSONL.gz or Parquet file into a dataset", load: () => import("./commands/import") },
   jobs: { summary: "list, show, cancel or retry background jobs", load: () => import("./commands/jobs") },
   worker: { summary: "run queued jobs until stopped", load: () => import("./commands/worker") },
+  user: { summary: "create users, list them, change a role", load: () => import("./commands/user") },
+  token: { summary: "create or list personal API tokens", load: () => import("./commands/token") },
 };
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -62,14 +65,26 @@ export async function main(argv: string[]): Promise<number> {
 
   prepareEnvironment();
   try {
+    const notReady = rest.includes("--help") || rest.includes("-h") ? null : await checkDatabaseReady();
+    if (notReady) {
+      console.error(`syllabus ${name}: ${notReady}`);
+      return 1;
+    }
     const command = await entry.load();
     return await command.run(rest);
   } catch (e) {
-    console.error(`syllabus ${name}: ${process.env.DEBUG ? ((e as Error).stack ?? e) : ((e as Error).message ?? e)}`);
+    console.error(`syllabus ${name}: ${process.env.DEBUG ? ((e as Error).stack ?? e) : shortMessage(e)}`);
     return 1;
   } finally {
     await closeConnections();
   }
+}
+
+/** Prisma's errors embed pages of generated code; the last line is the part a person needs. */
+function shortMessage(e: unknown): string {
+  const message = String((e as Error)?.message ?? e).trim();
+  if (message.length < 400) return message;
+  return `${message.split("\n").filter((l) => l.trim()).at(-1)} (set DEBUG=1 for details)`;
 }
 
 /**

@@ -6,7 +6,6 @@ import { formatImportReport } from "../../corpus/format-import-report";
 import { ImportInterruptedError } from "../../corpus/import-errors";
 import { importFile } from "../../corpus/import-file";
 import type { ImportReport } from "../../corpus/types";
-import { checkDatabaseReady } from "../require-migrated-db";
 
 const USAGE = `usage: syllabus import <file> --dataset <name> [--json] [--max-line-bytes <n>] [--batch-size <n>]
 
@@ -54,12 +53,6 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`syllabus import: ${stat ? "not a file" : "no such file"}: ${positionals[0]}`);
     return 1;
   }
-  const problem = await checkDatabaseReady();
-  if (problem) {
-    console.error(`syllabus import: ${problem}`);
-    return 1;
-  }
-
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);

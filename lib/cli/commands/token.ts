@@ -7,6 +7,10 @@ const USAGE = `usage:
   syllabus token list --email <email>`;
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
   const [sub, ...rest] = argv;
   const { values } = parseArgs({ args: rest, options: { email: { type: "string" }, name: { type: "string" }, json: { type: "boolean" } } });
   if (sub !== "create" && sub !== "list") return usage(sub ? `unknown subcommand "${sub}"` : undefined);

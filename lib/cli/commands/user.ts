@@ -10,6 +10,10 @@ const USAGE = `usage:
   syllabus user role --email <email> --role admin|annotator|viewer`;
 
 export async function run(argv: string[]): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return 0;
+  }
   const [sub, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
