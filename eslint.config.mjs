@@ -9,8 +9,13 @@ const config = [
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
     },
+  },
+  {
+    // useTestDatabase() and friends are vitest helpers, not React hooks.
+    files: ["test/**/*.ts", "**/*.test.ts", "bench/**/*.ts", "e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
     // Direction rule (ARCHITECTURE.md): client components never import server code.

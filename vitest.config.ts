@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     include: ["lib/**/*.test.ts", "test/**/*.test.ts", "workers/**/*.test.ts", "app/**/*.test.ts"],
     environment: "node",
+    globalSetup: ["test/helpers/global-setup.ts"],
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 120_000,

@@ -8,13 +8,16 @@ import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "../lib/db/migrate";
 import { databaseUrl } from "../lib/db/url";
-import { loadSampleData } from "../prisma/scripts/load-sample";
+import { ensureClients } from "../prisma/scripts/db-generate";
 
 const root = path.resolve(import.meta.dirname, "..");
 process.chdir(root);
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const port = process.env.PORT ?? "3000";
 
+ensureClients();
+// Loaded after ensureClients: it imports the generated Prisma client.
+const { loadSampleData } = await import("../prisma/scripts/load-sample");
 const url = databaseUrl();
 const migrated = await migrate(url);
 console.log(`[start] database ${url.replace(/:[^:@/]*@/, ":***@")}: ${migrated.applied.length} migration(s) applied`);

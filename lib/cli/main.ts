@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ensureClients } from "../../prisma/scripts/db-generate";
 import { checkDatabaseReady } from "./require-migrated-db";
 
 /**
@@ -64,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   prepareEnvironment();
+  ensureClients();
   try {
     const notReady = rest.includes("--help") || rest.includes("-h") ? null : await checkDatabaseReady();
     if (notReady) {

@@ -21,8 +21,8 @@ export function db(): Db {
   if (cache.db && cache.url === url) return cache.db;
   cache.db =
     dialectOf(url) === "postgres"
-      ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }) }) as unknown as Db)
-      : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 15_000 }) });
+      ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) }), errorFormat: "minimal" }) as unknown as Db)
+      : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${sqliteFilePath(url)}`, timeout: 15_000 }), errorFormat: "minimal" });
   cache.url = url;
   return cache.db;
 }

@@ -37,9 +37,25 @@ function generate(schema: string): void {
   });
 }
 
-if (process.argv[1] === import.meta.filename) {
+export function generateClients(): void {
   writePostgresSchema();
   generate(source);
   generate(postgresSchemaPath);
+}
+
+/**
+ * `npm install <pkg>` prunes the generated clients from node_modules (npm sees them as extraneous) and
+ * does not run postinstall; entry points call this so they regenerate instead of failing.
+ */
+export function ensureClients(): void {
+  const present = ["prisma-sqlite", "prisma-postgres"].every((n) => fs.existsSync(path.join(root, "node_modules", "@syllabus", n, "index.js")));
+  if (!present) {
+    console.error("[db] generating Prisma clients (missing from node_modules/@syllabus)…");
+    generateClients();
+  }
+}
+
+if (process.argv[1] === import.meta.filename) {
+  generateClients();
   console.log("prisma clients generated: @syllabus/prisma-sqlite, @syllabus/prisma-postgres");
 }

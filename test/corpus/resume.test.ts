@@ -6,7 +6,7 @@ import { importFile } from "@/lib/corpus/import-file";
 import { runImport } from "@/lib/corpus/run-import";
 import { db } from "@/lib/db/client";
 import { useTestDatabase } from "../helpers/db";
-import { abortAfterFirstBatch, ctx, jsonl, pythonRows, useTempDir } from "./helpers";
+import { abortAfterFirstBatch, ctx, pythonRows, useTempDir } from "./helpers";
 
 useTestDatabase();
 const tmp = useTempDir();

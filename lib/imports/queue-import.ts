@@ -1,0 +1,45 @@
+import fs from "node:fs";
+import { computeFileKey } from "@/lib/corpus/compute-file-key";
+import { detectFormat } from "@/lib/corpus/detect-format";
+import { ImportFatalError } from "@/lib/corpus/import-errors";
+import { db } from "@/lib/db/client";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import type { JobRegistry } from "@/lib/jobs/job-definition";
+
+export type QueueImportInput = { dataset: string; filePath: string; fileName: string; createdById?: string };
+
+/**
+ * Records an uploaded file as an ImportRun and queues the `corpus.import` job for it, in one transaction.
+ * A file that cannot be imported at all (empty, a fake .parquet) becomes a failed run right away, with the
+ * reason, instead of a job that would fail.
+ */
+export async function queueImport(input: QueueImportInput, registry: JobRegistry) {
+  const dataset = input.dataset.trim();
+  const { size } = fs.statSync(input.filePath);
+  let format = "unknown";
+  let fatalError: string | null = null;
+  try {
+    format = await detectFormat(input.filePath, input.fileName);
+  } catch (e) {
+    if (!(e instanceof ImportFatalError)) throw e;
+    fatalError = e.message;
+  }
+  const fileKey = await computeFileKey(input.filePath, input.fileName);
+  return db().$transaction(async (tx) => {
+    const ds = await tx.dataset.upsert({ where: { name: dataset }, create: { name: dataset }, update: {} });
+    const run = await tx.importRun.create({
+      data: {
+        datasetId: ds.id,
+        fileName: input.fileName,
+        filePath: input.filePath,
+        fileKey,
+        format,
+        bytesTotal: Math.min(size, 2 ** 31 - 1),
+        createdById: input.createdById,
+        ...(fatalError ? { status: "failed", fatalError, finishedAt: new Date() } : {}),
+      },
+    });
+    if (!fatalError) await enqueueJob(tx, { name: "corpus.import", payload: { importRunId: run.id } }, registry);
+    return run;
+  });
+}

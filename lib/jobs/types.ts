@@ -1,0 +1,9 @@
+import type { Job } from "@syllabus/prisma-sqlite";
+
+export type { Job };
+
+export const JOB_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** What a worker holds while it runs a job. Every write it makes is fenced by (id, attempt, status running). */
+export type JobLease = { id: number; attempt: number };

@@ -1,0 +1,5 @@
+import { ensureClients } from "../../prisma/scripts/db-generate";
+
+export default function setup() {
+  ensureClients();
+}

@@ -1,0 +1,34 @@
+import { expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { claimJob } from "@/lib/jobs/claim-job";
+import { runHousekeeping } from "@/workers/housekeeping";
+import { useTestDatabase } from "../helpers/db";
+
+useTestDatabase();
+
+it("deletes expired sessions and verifications and requeues jobs of dead workers", async () => {
+  const past = new Date(Date.now() - 60_000);
+  const future = new Date(Date.now() + 3_600_000);
+  await db().user.create({ data: { id: "u1", name: "U", email: "u@example.com" } });
+  await db().session.createMany({
+    data: [
+      { id: "s-old", token: "t-old", userId: "u1", expiresAt: past, updatedAt: new Date() },
+      { id: "s-new", token: "t-new", userId: "u1", expiresAt: future, updatedAt: new Date() },
+    ],
+  });
+  await db().verification.createMany({
+    data: [
+      { id: "v-old", identifier: "x", value: "1", expiresAt: past, updatedAt: new Date() },
+      { id: "v-new", identifier: "y", value: "2", expiresAt: future, updatedAt: new Date() },
+    ],
+  });
+  const job = await db().job.create({ data: { name: "test.echo", payload: '{"n":1}' } });
+  await claimJob({ workerId: "dead", names: ["test.echo"], leaseMs: 30_000 });
+  await db().job.update({ where: { id: job.id }, data: { leaseUntil: new Date(Date.now() - 1_000) } }); // its worker died
+
+  expect(await runHousekeeping()).toEqual({ sessions: 1, verifications: 1, requeued: 1, failed: 0, cancelled: 0 });
+  expect((await db().session.findMany()).map((s) => s.id)).toEqual(["s-new"]);
+  expect((await db().verification.findMany()).map((v) => v.id)).toEqual(["v-new"]);
+  expect(await db().job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "queued", attempt: 1 });
+  expect(await runHousekeeping()).toEqual({ sessions: 0, verifications: 0, requeued: 0, failed: 0, cancelled: 0 });
+});
