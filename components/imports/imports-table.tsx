@@ -42,7 +42,7 @@ export function ImportsTable({ rows }: { rows: ImportRow[] }) {
   if (rows.length === 0) return <Card><p className="text-sm text-slate-500">No imports yet.</p></Card>;
   return (
     <Card title="Imports">
-      <table className="w-full text-sm" data-testid="imports-table">
+      <table className="w-full text-sm [&_td]:px-2 [&_th]:px-2" data-testid="imports-table">
         <thead className="text-left text-xs text-slate-500">
           <tr>
             <th className="py-1">#</th><th>File</th><th>Dataset</th><th>Status</th><th className="text-right">Records</th>
