@@ -1,0 +1,24 @@
+/**
+ * GET /api/snippets — one page of snippets, keyset-paginated (role: viewer).
+ *
+ * Query (all optional; an empty value means "no filter"):
+ *   dataset=<id>  language=<name>  llmScore=0..5|unlabeled  minScore=0..5  maxScore=0..5 (range excludes unlabeled)
+ *   reviewed=any|reviewed|unreviewed  reviewer=<user id> (snippets that user labeled)
+ *   humanScore=0..5 (a human label with that score; by `reviewer` when both are set)
+ *   q=<text> (case-insensitive substring of content, path or source repo; see `scanned`)
+ *   sort=id|-id|llmScore|-llmScore|size|-size (default id; "-" = descending; unlabeled sorts lowest)
+ *   cursor=<nextCursor or prevCursor of a previous page, same sort>  limit=1..200 (default 50)
+ *
+ * Response 200:
+ *   { items: [{ id, datasetId, preview, path, language, source, license, sizeBytes, lineCount, llmScore,
+ *               reviewCount, humanLabels: [{ userId, userName, score, agreed }] }],
+ *     nextCursor: string | null, prevCursor: string | null,
+ *     total: number | null,    // exact when free (dataset-only filter, or a first page holding every match);
+ *                              // otherwise null: see GET /api/snippets/count
+ *     scanned: number | null } // with q: the page stopped after examining this many rows; Next continues
+ * 400 { error, details } for an invalid parameter or a cursor from another sort.
+ */
+import { route } from "@/lib/http/route";
+import { searchSnippets, ZSearchSnippets } from "@/lib/snippets/search-snippets";
+
+export const GET = route({ query: ZSearchSnippets }, async ({ query }) => searchSnippets(query));
