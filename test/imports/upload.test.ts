@@ -19,7 +19,7 @@ let adminToken = "";
 let annotatorToken = "";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "syllabus-upload-"));
 
-function upload(token: string, body: string | Buffer, query = "dataset=uploads&filename=corpus.jsonl") {
+function upload(token: string, body: string | Uint8Array<ArrayBuffer>, query = "dataset=uploads&filename=corpus.jsonl") {
   return uploadRoute(new Request(`${ORIGIN}/api/imports?${query}`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body }), params());
 }
 
@@ -70,7 +70,7 @@ describe(`upload through the web (${testDialect})`, () => {
   it("answers 413 with a clear message over the size limit and keeps no partial file", async () => {
     process.env.SYLLABUS_MAX_UPLOAD_MB = "1";
     const before = fs.readdirSync(path.join(dataDir, "uploads")).length;
-    const big = Buffer.alloc(1024 * 1024 + 10, 0x61);
+    const big = new Uint8Array(1024 * 1024 + 10).fill(0x61);
     const res = await upload(adminToken, big);
     expect(res.status).toBe(413);
     expect((await res.json()).error).toMatch(/larger than the upload limit of 1\.0 MB.*npx syllabus import/);

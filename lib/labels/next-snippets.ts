@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { getReviewDataset } from "./get-review-dataset";
+import { loadReviewSnippets } from "./load-review-snippets";
+import { pickDisagreementIds } from "./pick-disagreement-ids";
+import { pickMyLabelIds } from "./pick-my-label-ids";
+import { pickRandomIds } from "./pick-random-ids";
+import { pickStratifiedIds } from "./pick-stratified-ids";
+import { queueProgress } from "./queue-progress";
+import { ZQueue } from "./queues";
+import type { NextSnippetsResult } from "./types";
+
+const MAX_EXCLUDE = 500;
+
+/** Ids as an array or as the query string's "1,2,3". */
+const ZIdList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v),
+  z.array(z.coerce.number().int().positive()).max(MAX_EXCLUDE, `at most ${MAX_EXCLUDE} ids in exclude`),
+);
+
+export const ZNextSnippets = z.object({
+  queue: ZQueue.default("random"),
+  /** Snippets the client already holds or is saving: never returned again in this call. */
+  exclude: ZIdList.default([]),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+  /** "mine" queue paging (from the previous response). */
+  cursor: z.string().max(100).nullish(),
+  /** "0": skip syntax coloring. Accepts booleans too. */
+  highlight: z.union([z.boolean(), z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true")]).default(true),
+});
+export type TNextSnippets = z.input<typeof ZNextSnippets>;
+
+/**
+ * The next snippets of a review queue for one annotator, ready to display (highlighted code, LLM label,
+ * labels), plus their progress in that queue. The client keeps a small buffer of these and asks for more,
+ * excluding what it holds, before it runs out.
+ */
+export async function nextSnippets(datasetId: number, userId: string, input: TNextSnippets): Promise<NextSnippetsResult> {
+  const { queue, exclude, limit, cursor, highlight } = ZNextSnippets.parse(input);
+  const ds = await getReviewDataset(datasetId);
+  const scope = { datasetId, userId, labelsPerSnippet: ds.labelsPerSnippet, exclude };
+  let ids: number[];
+  let nextCursor: string | null = null;
+  if (queue === "random") ids = await pickRandomIds(scope, limit);
+  else if (queue === "stratified") ids = await pickStratifiedIds(scope, limit);
+  else if (queue === "disagreements") ids = await pickDisagreementIds({ datasetId, userId, exclude, limit });
+  else ({ ids, cursor: nextCursor } = await pickMyLabelIds({ datasetId, userId, exclude, limit, cursor }));
+  const [snippets, progress] = await Promise.all([
+    loadReviewSnippets({ datasetId, labelsPerSnippet: ds.labelsPerSnippet, userId, ids, highlight, showOthers: queue === "disagreements" }),
+    queueProgress({ datasetId, userId, queue }, ds),
+  ]);
+  return { snippets, progress, exhausted: ids.length < limit, cursor: nextCursor };
+}

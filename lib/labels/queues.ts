@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/**
+ * The review queues an annotator can work through (see lib/labels/next-snippets.ts for how each picks
+ * snippets). components/review/queue-info.ts mirrors the names and limits for the browser.
+ */
+export const QUEUES = ["random", "stratified", "disagreements", "mine"] as const;
+export const ZQueue = z.enum(QUEUES);
+export type Queue = z.infer<typeof ZQueue>;
+
+/** Where a label was given: one of the queues, or "direct" (a snippet opened by link). */
+export const ZLabelSource = z.enum([...QUEUES, "direct"]);
+export type LabelSource = z.infer<typeof ZLabelSource>;
+
+/** Idle time beyond this is not counted as time spent on a snippet. */
+export const MAX_TIME_SPENT_MS = 10 * 60 * 1000;
+export const MAX_NOTE_LENGTH = 2000;
