@@ -3,9 +3,7 @@
  * database of 1,000,000 snippets and 10,000 human labels (bench/lib/seed-large.ts). The database is cached
  * in bench/out/browse-1m.db and reused while it holds the expected rows (first run: ~3 minutes to seed).
  *
- *   npx tsx bench/browse-api.ts                     # current schema
- *   npx tsx bench/browse-api.ts --proposed-indexes  # adds the indexes proposed in the browse report for
- *                                                   # the run, then drops them again
+ *   npx tsx bench/browse-api.ts
  *   BENCH_ITERATIONS=50 npx tsx bench/browse-api.ts # fewer calls per scenario
  *
  * Prints p50/p95/p99/max per scenario; no assertions. Timings include authentication (token lookup),
@@ -21,17 +19,6 @@ const FILE = path.resolve(import.meta.dirname, "out", "browse-1m.db");
 const SNIPPETS = 1_000_000;
 const HUMAN_LABELS = 10_000;
 const N = Number(process.env.BENCH_ITERATIONS ?? 200);
-const WITH_INDEXES = process.argv.includes("--proposed-indexes");
-
-/**
- * The indexes proposed in the browse report, as SQLite DDL. (On SQLite the proposed "id" suffix of the
- * existing (datasetId, language|llmScore|reviewCount) indexes changes nothing: every index already ends
- * with the rowid. On PostgreSQL it is what makes keyset pages on those columns index seeks.)
- */
-const PROPOSED_INDEXES = [
-  `CREATE INDEX IF NOT EXISTS "bench_snippet_datasetId_id_idx" ON snippet ("datasetId", id)`,
-  `CREATE INDEX IF NOT EXISTS "bench_snippet_datasetId_sizeBytes_id_idx" ON snippet ("datasetId", "sizeBytes", id)`,
-];
 
 function cachedRowCount(): number {
   if (!fs.existsSync(FILE)) return -1;
@@ -83,6 +70,10 @@ async function scenario(name: string, n: number, call: (i: number) => Promise<{ 
 async function main() {
   await prepareDatabase();
   const url = `file:${FILE}`;
+  // A database cached by an earlier run gets any migration written since (new indexes, columns).
+  const { migrate } = await import("../lib/db/migrate");
+  const migrated = await migrate(url);
+  if (migrated.applied.length) console.log(`applied ${migrated.applied.join(", ")} to the cached database`);
   process.env.DATABASE_URL = url;
   const { db } = await import("../lib/db/client");
   const { createApiToken } = await import("../lib/auth/api-tokens");
@@ -93,15 +84,6 @@ async function main() {
   const countRoute = (await import("../app/api/snippets/count/route")).GET;
   const datasetsRoute = (await import("../app/api/datasets/route")).GET;
   const datasetRoute = (await import("../app/api/datasets/[id]/route")).GET;
-
-  if (WITH_INDEXES) {
-    const conn = new Database(FILE);
-    const t0 = performance.now();
-    for (const ddl of PROPOSED_INDEXES) conn.exec(ddl);
-    conn.exec("ANALYZE");
-    conn.close();
-    console.log(`created proposed indexes in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  }
 
   try {
     const admin = await db().user.findFirstOrThrow({ where: { email: "user0@bench.local" } });
@@ -125,7 +107,7 @@ async function main() {
     const after = (sort: string, k: number | null, id: number, d: "a" | "b" = "a") => encodeURIComponent(encodeCursor({ d, s: sort, k, i: id }));
     const ds = `dataset=${datasetId}`;
 
-    console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs · ${N} calls per scenario${WITH_INDEXES ? " · WITH proposed indexes" : ""}`);
+    console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs · ${N} calls per scenario`);
     console.log(`${"scenario (ms)".padEnd(46)}${["p50", "p95", "p99", "max"].map((h) => h.padStart(8)).join("")}`);
 
     await scenario("page: dataset only", N, () => page(ds));
@@ -160,18 +142,12 @@ async function main() {
       forgetAll();
       return get(datasetsRoute, `/api/datasets`);
     });
-    await scenario("sort size (no index unless --proposed-indexes)", WITH_INDEXES ? N : 5, (i) => page(`${ds}&sort=${i % 2 ? "size" : "-size"}`));
+    await scenario("sort by size", N, (i) => page(`${ds}&sort=${i % 2 ? "size" : "-size"}`));
     console.log(`\nload average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end`);
     await db().apiToken.deleteMany({ where: { name: "bench" } });
   } finally {
-    if (WITH_INDEXES) {
-      const { disconnectDb } = await import("../lib/db/client");
-      await disconnectDb();
-      const conn = new Database(FILE);
-      for (const ddl of PROPOSED_INDEXES) conn.exec(`DROP INDEX IF EXISTS ${ddl.match(/"(bench_[^"]+)"/)![1]}`);
-      conn.exec("ANALYZE");
-      conn.close();
-    }
+    const { disconnectDb } = await import("../lib/db/client");
+    await disconnectDb();
   }
 }
 

@@ -1,0 +1,31 @@
+/**
+ * `npm run bench [-- import|browse|review]`: runs the benchmarks one after another (each prints its own
+ * figures; nothing is asserted). Each needs a few minutes on 2 cores; the first run seeds 1M-row SQLite
+ * databases under bench/out/ and the OS temp dir (≈1.6 GB each), later runs reuse them.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const BENCHES: Record<string, { file: string; what: string; env?: Record<string, string> }> = {
+  import: { file: "import.ts", what: "import 500k rows: ours vs a raw better-sqlite3 loop, records/s, MB/s, peak RSS" },
+  browse: { file: "browse-api.ts", what: "1M snippets: snippet table pages with filters, search, dataset stats (p50/p95/p99)" },
+  review: { file: "review-api.ts", what: "1M snippets: next snippet and save label (p50/p95/p99)", env: { BENCH_REUSE: "1" } },
+};
+
+const chosen = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const names = chosen.length ? chosen : Object.keys(BENCHES);
+let failed = 0;
+for (const name of names) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    console.error(`unknown benchmark "${name}" (known: ${Object.keys(BENCHES).join(", ")})`);
+    process.exit(2);
+  }
+  console.log(`\n=== ${name}: ${bench.what} ===`);
+  const run = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, bench.file)], {
+    stdio: "inherit",
+    env: { ...process.env, ...bench.env },
+  });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed ? 1 : 0);
