@@ -19,7 +19,7 @@ export function dialectOf(url: string): Dialect {
 export function sqliteFilePath(url: string): string {
   const raw = url.replace(/^(file:|sqlite:)/i, "").replace(/\?.*$/, "");
   if (raw === ":memory:") return raw;
-  const abs = path.resolve(process.cwd(), raw);
+  const abs = path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   return abs;
 }
