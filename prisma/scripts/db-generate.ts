@@ -56,6 +56,9 @@ export function ensureClients(): void {
 }
 
 if (process.argv[1] === import.meta.filename) {
-  generateClients();
-  console.log("prisma clients generated: @syllabus/prisma-sqlite, @syllabus/prisma-postgres");
+  if (process.argv.includes("--if-missing")) ensureClients();
+  else {
+    generateClients();
+    console.log("prisma clients generated: @syllabus/prisma-sqlite, @syllabus/prisma-postgres");
+  }
 }
