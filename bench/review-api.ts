@@ -41,6 +41,9 @@ async function main() {
   if (process.env.BENCH_REUSE && fs.existsSync(FILE)) {
     process.env.DATABASE_URL = `file:${FILE}`;
     console.log(`reusing ${FILE}`);
+    // Bring a database seeded by an earlier version up to the current schema (new indexes).
+    const migrated = await (await import("../lib/db/migrate")).migrate(process.env.DATABASE_URL);
+    if (migrated.applied.length) console.log(`applied ${migrated.applied.join(", ")}`);
   } else {
     console.log(`seeding ${SNIPPETS.toLocaleString()} snippets into ${FILE} …`);
     const seeded = await seedLarge({ file: FILE, snippets: SNIPPETS, humanLabels: 10_000, users: 4 });

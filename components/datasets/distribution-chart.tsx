@@ -34,6 +34,8 @@ export function DistributionChart({ title, data, xLabel, yLabel = "Snippets", he
               <XAxis
                 dataKey="label"
                 interval={0}
+                // Long names (javascript, typescript) would run into each other; the tooltip shows them whole.
+                tickFormatter={(v: string) => (v.length > 8 ? `${v.slice(0, 7)}…` : v)}
                 tickLine={false}
                 axisLine={{ stroke: "#cbd5e1" }}
                 tick={{ fontSize: 10, fill: "#475569" }}
