@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import type { TaskContext } from "../context";
 import { insertSnippetBatch, type SnippetInput } from "../db/bulk";
 import { db, dialect } from "../db/client";
-import { rawSqlite } from "../db/raw";
+import { analyzeSqlite, rawSqlite } from "../db/raw";
 import { computeFileKey } from "./compute-file-key";
 import { detectFormat } from "./detect-format";
 import { ImportFatalError, ImportInterruptedError } from "./import-errors";
@@ -194,8 +194,8 @@ export async function runImport(importRunId: number, ctx: TaskContext, options: 
     await flush(readerLastLine);
     state.status = "completed";
     await prisma.importRun.update({ where: { id: run.id }, data: { status: "completed", finishedAt: new Date() } });
-    // The snippet table's query plans depend on SQLite's statistics; refresh them after a large import.
-    if (dialect() === "sqlite" && state.inserted > 10_000) rawSqlite().pragma("optimize");
+    // Query plans depend on SQLite's statistics; refresh them after a large import.
+    if (dialect() === "sqlite" && state.inserted > 10_000) analyzeSqlite(rawSqlite());
     bytesRead = state.bytesTotal;
     await progress(true);
     return report();

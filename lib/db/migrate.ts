@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { openSqlite } from "./raw";
+import { analyzeSqlite, openSqlite } from "./raw";
 import { dialectOf } from "./url";
 
 /**
@@ -65,6 +65,7 @@ export async function migrate(url: string, migrationsRoot = MIGRATIONS_ROOT): Pr
           throw new Error(`migration ${m.name} failed: ${(e as Error).message}`);
         }
       }
+      if (applied.length) analyzeSqlite(conn);
       return { applied, alreadyApplied: migrations.length - applied.length };
     } finally {
       conn.close();

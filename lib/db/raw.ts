@@ -26,6 +26,16 @@ export function openSqlite(url: string): Database.Database {
   return conn;
 }
 
+/**
+ * Refreshes SQLite's planner statistics (sampled: ~0.3 s at a million rows). The snippet table and the
+ * review queues depend on them: without statistics for an index SQLite can pick a plan that sorts a
+ * million rows per page. Run after migrations (new indexes) and after large imports.
+ */
+export function analyzeSqlite(conn: Database.Database): void {
+  conn.pragma("analysis_limit = 1000");
+  conn.exec("ANALYZE");
+}
+
 export function rawSqlite(): Database.Database {
   const url = databaseUrl();
   if (dialectOf(url) !== "sqlite") throw new Error("rawSqlite() called with a PostgreSQL DATABASE_URL");
