@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createTestDatabase, testDialect } from "../helpers/db";
 import { migrate } from "@/lib/db/migrate";
+import { openSqlite } from "@/lib/db/raw";
 import { postgresVariant } from "@/prisma/scripts/db-generate";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -15,6 +16,18 @@ describe(`migrations (${testDialect})`, () => {
       const again = await migrate(db.url);
       expect(again.applied).toEqual([]);
       expect(again.alreadyApplied).toBeGreaterThan(0);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it.skipIf(testDialect !== "sqlite")("leave SQLite planner statistics behind (new indexes need them)", async () => {
+    const db = await createTestDatabase();
+    try {
+      const conn = openSqlite(db.url);
+      const stat = conn.prepare(`SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'`).get();
+      conn.close();
+      expect(stat).toBeTruthy();
     } finally {
       await db.drop();
     }
