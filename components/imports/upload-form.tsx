@@ -2,16 +2,13 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
+import { formatBytes } from "@/lib/format-bytes";
 import { ApiError } from "../api";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
 import { Field, Input } from "../ui/field";
 import { importKeys } from "./use-imports";
-
-function formatBytes(n: number) {
-  return n >= 1024 ** 3 ? `${(n / 1024 ** 3).toFixed(1)} GB` : n >= 1024 ** 2 ? `${(n / 1024 ** 2).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} kB`;
-}
 
 /** Sends the file as the raw request body (streamed to disk by the server), with upload progress. */
 function upload(file: File, dataset: string, onProgress: (f: number) => void): Promise<unknown> {

@@ -1,5 +1,5 @@
 import type { ReviewSnippet } from "@/lib/labels/types";
-import { formatBytes } from "./score-style";
+import { formatBytes } from "@/lib/format-bytes";
 
 /**
  * The snippet's code, highlighted on the server (shiki HTML, every input character escaped there), with

@@ -4,7 +4,8 @@ import { useEffect, useRef } from "react";
 import { MAX_NOTE_LENGTH } from "./queue-info";
 import type { ReviewSnippet } from "@/lib/labels/types";
 import { Kbd } from "./cheatsheet";
-import { formatBytes, formatMs, SCORE_HINT, SCORE_STYLE } from "./score-style";
+import { formatBytes } from "@/lib/format-bytes";
+import { formatMs, SCORE_HINT, SCORE_STYLE } from "./score-style";
 
 export type NoteState = { open: boolean; draft: string; pending: string | null };
 

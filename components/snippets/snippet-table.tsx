@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { SnippetRow } from "@/lib/snippets/types";
-import { fmtBytes } from "../datasets/format";
+import { formatBytes } from "@/lib/format-bytes";
 import { Skeleton } from "../datasets/skeleton";
 import { ScoreBadge } from "./score-badge";
 
@@ -65,7 +65,7 @@ export function SnippetTable({ rows, datasetNames, showDataset }: { rows: Snippe
             <td className="truncate px-2 py-1.5 text-xs text-slate-700">{r.language}</td>
             <td className="truncate px-2 py-1.5 text-xs text-slate-600" title={r.source ?? undefined}>{r.source ?? <span className="text-slate-300">—</span>}</td>
             <td className="truncate px-2 py-1.5 text-xs text-slate-600" title={r.license ?? undefined}>{r.license ?? <span className="text-slate-300">—</span>}</td>
-            <td className="px-2 py-1.5 text-right text-xs tabular-nums text-slate-600" title={`${r.sizeBytes} bytes, ${r.lineCount} lines`}>{fmtBytes(r.sizeBytes)}</td>
+            <td className="px-2 py-1.5 text-right text-xs tabular-nums text-slate-600" title={`${r.sizeBytes} bytes, ${r.lineCount} lines`}>{formatBytes(r.sizeBytes)}</td>
             <td className="px-2 py-1.5 text-center"><ScoreBadge score={r.llmScore} /></td>
             <td className="px-2 py-1.5">
               {r.humanLabels.length === 0 ? (

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { dataDir, maxUploadBytes } from "@/lib/config";
+import { formatBytes } from "@/lib/format-bytes";
 
 export class UploadTooLargeError extends Error {
   constructor(readonly limit: number) {
@@ -12,13 +13,6 @@ export class UploadTooLargeError extends Error {
         `import it from a terminal instead: npx syllabus import <file> --dataset <name>`,
     );
   }
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(1)} GB`;
-  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} kB`;
-  return `${n} B`;
 }
 
 /** A file name safe to keep on disk and show back: no directories, no control characters. */
