@@ -1,10 +1,9 @@
 import fs from "node:fs";
-import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseUrl, dialectOf } from "../db/url";
+import { listMigrationNames } from "../db/migrate";
+import { databaseUrl, dialectOf, sqliteFilePath } from "../db/url";
 
-const MIGRATIONS_ROOT = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
 const HINT = "run `npm run db:migrate` first";
 
 /**
@@ -14,14 +13,10 @@ const HINT = "run `npm run db:migrate` first";
  */
 export async function checkDatabaseReady(url = databaseUrl()): Promise<string | null> {
   const kind = dialectOf(url);
-  const expected = fs.existsSync(path.join(MIGRATIONS_ROOT, kind))
-    ? fs.readdirSync(path.join(MIGRATIONS_ROOT, kind)).filter((n) => fs.existsSync(path.join(MIGRATIONS_ROOT, kind, n, "migration.sql")))
-    : [];
+  const expected = listMigrationNames(kind);
   let applied: string[];
   if (kind === "sqlite") {
-    // Resolved like lib/db/url's sqliteFilePath, minus creating the folder.
-    const raw = url.replace(/^(file:|sqlite:)/i, "").replace(/\?.*$/, "");
-    const file = raw === ":memory:" ? raw : path.resolve(process.cwd(), raw);
+    const file = sqliteFilePath(url, { create: false });
     if (file !== ":memory:" && !fs.existsSync(file)) return `database ${file} does not exist: ${HINT}`;
     const conn = new Database(file, { readonly: true, fileMustExist: true });
     try {

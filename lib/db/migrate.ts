@@ -13,20 +13,25 @@ import { dialectOf } from "./url";
  */
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
 
-const MIGRATIONS_ROOT = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
+export const MIGRATIONS_ROOT = path.resolve(import.meta.dirname, "..", "..", "prisma", "migrations");
 
 type Migration = { name: string; sql: string; checksum: string };
 
-function listMigrations(dir: string): Migration[] {
+/** The migration folders of one provider, in the order they apply. */
+export function listMigrationNames(dialect: "sqlite" | "postgres", migrationsRoot = MIGRATIONS_ROOT): string[] {
+  const dir = path.join(migrationsRoot, dialect);
   if (!fs.existsSync(dir)) return [];
   return fs
     .readdirSync(dir)
     .filter((n) => fs.existsSync(path.join(dir, n, "migration.sql")))
-    .sort()
-    .map((name) => {
-      const sql = fs.readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
-    });
+    .sort();
+}
+
+function listMigrations(dialect: "sqlite" | "postgres", migrationsRoot: string): Migration[] {
+  return listMigrationNames(dialect, migrationsRoot).map((name) => {
+    const sql = fs.readFileSync(path.join(migrationsRoot, dialect, name, "migration.sql"), "utf8");
+    return { name, sql, checksum: crypto.createHash("sha256").update(sql).digest("hex") };
+  });
 }
 
 function checkDrift(m: Migration, recorded: string | undefined) {
@@ -37,7 +42,7 @@ function checkDrift(m: Migration, recorded: string | undefined) {
 
 export async function migrate(url: string, migrationsRoot = MIGRATIONS_ROOT): Promise<MigrateResult> {
   const kind = dialectOf(url);
-  const migrations = listMigrations(path.join(migrationsRoot, kind));
+  const migrations = listMigrations(kind, migrationsRoot);
   const applied: string[] = [];
   if (kind === "sqlite") {
     const conn = openSqlite(url);

@@ -15,11 +15,14 @@ export function dialectOf(url: string): Dialect {
   throw new Error(`DATABASE_URL must be a postgres:// URL or a SQLite file: URL, got "${url.replace(/:[^:@/]*@/, ":***@")}"`);
 }
 
-/** Absolute path of a SQLite database from `file:./x.db`, `sqlite:x.db` or a bare path; creates its folder. */
-export function sqliteFilePath(url: string): string {
+/**
+ * Absolute path of a SQLite database from `file:./x.db`, `sqlite:x.db` or a bare path; creates its folder
+ * unless `create` is false (a read-only check should not leave folders behind for a mistyped URL).
+ */
+export function sqliteFilePath(url: string, { create = true } = {}): string {
   const raw = url.replace(/^(file:|sqlite:)/i, "").replace(/\?.*$/, "");
   if (raw === ":memory:") return raw;
   const abs = path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
+  if (create) fs.mkdirSync(path.dirname(abs), { recursive: true });
   return abs;
 }
