@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import type { JobProgress } from "./heartbeat";
-import type { JobLease } from "./types";
+import { heldBy, type JobLease } from "./types";
 
 /**
  * Marks a running job succeeded. Fenced by attempt: returns false (and changes nothing) when this worker
@@ -8,7 +8,7 @@ import type { JobLease } from "./types";
  */
 export async function completeJob(lease: JobLease, options: { progress?: JobProgress } = {}, client: Tx = db()): Promise<boolean> {
   const { count } = await client.job.updateMany({
-    where: { id: lease.id, attempt: lease.attempt, status: "running" },
+    where: heldBy(lease),
     data: {
       status: "succeeded",
       finishedAt: new Date(),

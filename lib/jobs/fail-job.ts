@@ -2,7 +2,7 @@ import { db, dialect, type Tx } from "@/lib/db/client";
 import { backoffDelayMs, type BackoffOptions } from "./backoff";
 import { formatJobError } from "./format-job-error";
 import { SQLITE_ISO_FORMAT, sqliteOffset } from "./sqlite-time";
-import type { JobLease } from "./types";
+import { heldBy, type JobLease } from "./types";
 
 export type FailJobResult =
   | { status: "queued"; retryInMs: number }
@@ -22,7 +22,7 @@ export async function failJob(
   client: Tx = db(),
 ): Promise<FailJobResult> {
   const text = formatJobError(error);
-  const where = { id: lease.id, attempt: lease.attempt, status: "running" };
+  const where = heldBy(lease);
   if (options.permanent || lease.attempt >= lease.maxAttempts) {
     const { count } = await client.job.updateMany({
       where,

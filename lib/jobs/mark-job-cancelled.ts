@@ -1,11 +1,11 @@
 import { db, type Tx } from "@/lib/db/client";
 import type { JobProgress } from "./heartbeat";
-import type { JobLease } from "./types";
+import { heldBy, type JobLease } from "./types";
 
 /** The worker's side of a cancel: its handler has stopped, the job becomes cancelled. Fenced by attempt. */
 export async function markJobCancelled(lease: JobLease, options: { progress?: JobProgress } = {}, client: Tx = db()): Promise<boolean> {
   const { count } = await client.job.updateMany({
-    where: { id: lease.id, attempt: lease.attempt, status: "running" },
+    where: heldBy(lease),
     data: {
       status: "cancelled",
       finishedAt: new Date(),

@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db/client";
 import type { JobProgress } from "./heartbeat";
-import type { JobLease } from "./types";
+import { heldBy, type JobLease } from "./types";
 
 /**
  * Hands a running job back to the queue at once (graceful worker shutdown: the handler stopped at a safe
@@ -9,7 +9,7 @@ import type { JobLease } from "./types";
  */
 export async function releaseJob(lease: JobLease, options: { progress?: JobProgress; message?: string } = {}, client: Tx = db()): Promise<boolean> {
   const { count } = await client.job.updateMany({
-    where: { id: lease.id, attempt: lease.attempt, status: "running" },
+    where: heldBy(lease),
     data: {
       status: "queued",
       leaseUntil: null,
