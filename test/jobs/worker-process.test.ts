@@ -118,6 +118,8 @@ it("two worker processes share the queue without running any job twice", SLOW, a
   expect(runs).toHaveLength(30);
   expect(new Set(runs.map((l) => l.split(" ")[1])).size).toBe(30);
   expect(runs.every((l) => l.split(" ")[2] === "1")).toBe(true);
+  // One worker can drain the queue while the other is still booting; SIGTERM is about a started worker.
+  for (const w of workers) await waitFor(async () => /started, concurrency/.test(w.output()), 45_000, "worker started");
   for (const w of workers) w.child.kill("SIGTERM");
   for (const w of workers) expect((await w.exited).code).toBe(0);
 });
