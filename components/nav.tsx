@@ -10,13 +10,16 @@ const LINKS = [
   { href: "/snippets", label: "Snippets" },
   { href: "/review", label: "Spot-check" },
   { href: "/imports", label: "Imports" },
+  { href: "/campaigns", label: "LLM labels" },
+  { href: "/jobs", label: "Jobs" },
+  { href: "/prompts", label: "Prompts" },
 ];
 
 export function Nav() {
   const user = useCurrentUser();
   const pathname = usePathname();
   const router = useRouter();
-  const links = user.role === "admin" ? [...LINKS, { href: "/admin/users", label: "Users" }] : LINKS;
+  const links = user.role === "admin" ? [...LINKS, { href: "/settings", label: "Settings" }, { href: "/admin/users", label: "Users" }] : LINKS;
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex h-12 max-w-7xl items-center gap-6 px-4">

@@ -11,6 +11,8 @@ export type TaskContext = {
   signal: AbortSignal;
   /** 1 on the first run; handlers must be idempotent because a job may run more than once. */
   attempt: number;
+  /** A line for the job's log (shown on the jobs page); cheap, buffered, never throws. */
+  log(message: string, level?: "info" | "warn" | "error"): void;
 };
 
 /** A context for scripts and tests: progress goes to an optional callback, nothing is durable. */
@@ -20,5 +22,6 @@ export function plainContext(onProgress?: (done: number, total: number, message?
     heartbeat: async () => {},
     signal,
     attempt: 1,
+    log: () => {},
   };
 }

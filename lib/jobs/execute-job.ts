@@ -98,6 +98,7 @@ export async function executeJob(job: Job, definition: JobDefinition | undefined
   const ctx: TaskContext = {
     signal: controller.signal,
     attempt: job.attempt,
+    log: () => {},
     heartbeat: async () => {
       if (Date.now() - lastBeat >= minWriteMs) await beat();
     },
