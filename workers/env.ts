@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, dialectOf, sqliteFilePath } from "@/lib/db/url";
 import { DEFAULT_BACKOFF } from "@/lib/jobs/backoff";
+import { ZLlmEnv } from "@/lib/llm/llm-env";
 import { WORKER_DEFAULTS } from "./run-worker";
 
 // Unset and empty variables both mean "use the default".
@@ -30,6 +31,8 @@ export const ZWorkerEnv = z.object({
   JOB_BACKOFF_MAX_MS: int(DEFAULT_BACKOFF.maxMs, 0),
   /** Test hook: path of a module exporting `jobs: JobDefinition[]`, added to the registry. */
   SYLLABUS_EXTRA_JOBS: z.string().optional(),
+  // Checked here too so a worker with a mistyped OPENAI_BASE_URL stops at start, not at its first campaign.
+  ...ZLlmEnv.shape,
 });
 export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
 

@@ -1,0 +1,10 @@
+/**
+ * POST /api/prompts/preview — render a prompt on a snippet, as it would be sent (role: viewer).
+ *   body { promptId | draft: { system, template, maxCodeChars }, snippetId? | code?, language?, path? }
+ *   Without snippetId or code, the first snippet of the first dataset is used.
+ *   200 { preview: { messages, tokens: { system, user, total }, truncated, snippet } } · 400 · 404
+ */
+import { previewPrompt, ZPreviewPrompt } from "@/lib/llm/prompts/preview-prompt";
+import { route } from "@/lib/http/route";
+
+export const POST = route({ body: ZPreviewPrompt }, async ({ body }) => ({ preview: await previewPrompt(body) }));
