@@ -18,5 +18,13 @@ export const corpusImportJob = defineJob({
   handler: async ({ importRunId }, ctx) => (await import("@/lib/corpus/import-file")).runImport(importRunId, ctx),
 });
 
-export const jobRegistry = createJobRegistry([corpusImportJob]);
+export const ZLabelsCampaignPayload = z.object({ campaignId: z.number().int().positive() });
+
+export const labelsCampaignJob = defineJob({
+  name: "labels.campaign",
+  payload: ZLabelsCampaignPayload,
+  handler: async ({ campaignId }, ctx) => (await import("@/lib/campaigns/run-campaign")).runCampaign(campaignId, ctx),
+});
+
+export const jobRegistry = createJobRegistry([corpusImportJob, labelsCampaignJob]);
 export type AppJobRegistry = typeof jobRegistry;

@@ -52,6 +52,9 @@ export function DatasetDetail({ id }: { id: number }) {
           <Link href={`/snippets?dataset=${d.id}`} data-testid="browse-snippets" className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
             Browse snippets
           </Link>
+          <Link href={`/campaigns/new?dataset=${d.id}`} data-testid="label-with-llm" className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+            Label with LLM
+          </Link>
           <Link href={`/review/${d.id}`} data-testid="spot-check" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
             Spot-check
           </Link>

@@ -15,6 +15,7 @@ export type CliCommand = { run(argv: string[]): Promise<number> };
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   import: { summary: "import a JSONL, JSONL.gz or Parquet file into a dataset", load: () => import("./commands/import") },
+  label: { summary: "start an LLM labeling campaign over a dataset (with --wait, follow it)", load: () => import("./commands/label") },
   jobs: { summary: "list, show, cancel or retry background jobs", load: () => import("./commands/jobs") },
   worker: { summary: "run queued jobs until stopped", load: () => import("./commands/worker") },
   user: { summary: "create users, list them, change a role", load: () => import("./commands/user") },
