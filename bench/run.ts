@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- import|browse|review]`: runs the benchmarks one after another (each prints its own
+ * `npm run bench [-- import|browse|review|queue|label]`: runs the benchmarks one after another (each prints its own
  * figures; nothing is asserted). Each needs a few minutes on 2 cores; the first run seeds 1M-row SQLite
  * databases under bench/out/ and the OS temp dir (≈1.6 GB each), later runs reuse them.
  */
@@ -10,6 +10,8 @@ const BENCHES: Record<string, { file: string; what: string; env?: Record<string,
   import: { file: "import.ts", what: "import 500k rows: ours vs a raw better-sqlite3 loop, records/s, MB/s, peak RSS" },
   browse: { file: "browse-api.ts", what: "1M snippets: snippet table pages with filters, search, dataset stats (p50/p95/p99)" },
   review: { file: "review-api.ts", what: "1M snippets: next snippet and save label (p50/p95/p99)", env: { BENCH_REUSE: "1" } },
+  label: { file: "label.ts", what: "2,000-snippet live campaign vs the same requests straight through the SDK (fake server, 20 ms, concurrency 16)" },
+  queue: { file: "queue.ts", what: "queue throughput, empty handler: jobs/s on SQLite and PostgreSQL with 1 and 2 worker processes" },
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("-"));

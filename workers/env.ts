@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DEFAULT_DATABASE_URL, dialectOf, sqliteFilePath } from "@/lib/db/url";
 import { DEFAULT_BACKOFF } from "@/lib/jobs/backoff";
 import { ZLlmEnv } from "@/lib/llm/llm-env";
+import { DEFAULT_JOB_LOG_RETENTION_DAYS } from "./housekeeping";
 import { WORKER_DEFAULTS } from "./run-worker";
 
 // Unset and empty variables both mean "use the default".
@@ -29,6 +30,8 @@ export const ZWorkerEnv = z.object({
   JOB_HOUSEKEEPING_MS: int(WORKER_DEFAULTS.housekeepingMs, 0),
   JOB_BACKOFF_BASE_MS: int(DEFAULT_BACKOFF.baseMs, 0),
   JOB_BACKOFF_MAX_MS: int(DEFAULT_BACKOFF.maxMs, 0),
+  /** Days the log lines of a finished job are kept; 0 keeps them forever. */
+  JOB_LOG_RETENTION_DAYS: int(DEFAULT_JOB_LOG_RETENTION_DAYS, 0, 36_500),
   /** Test hook: path of a module exporting `jobs: JobDefinition[]`, added to the registry. */
   SYLLABUS_EXTRA_JOBS: z.string().optional(),
   // Checked here too so a worker with a mistyped OPENAI_BASE_URL stops at start, not at its first campaign.

@@ -21,6 +21,8 @@ export type WorkerOptions = {
   shutdownGraceMs?: number;
   /** Interval of runHousekeeping; 0 turns it off. */
   housekeepingMs?: number;
+  /** Housekeeping deletes the log lines of jobs finished longer ago than this; 0 keeps them. */
+  jobLogRetentionDays?: number;
   backoff?: BackoffOptions;
   workerId?: string;
   log?: (line: string) => void;
@@ -105,7 +107,7 @@ export function startWorker(options: WorkerOptions): WorkerHandle {
 
   let housekeepingRun: Promise<void> = Promise.resolve();
   const housekeep = () => {
-    housekeepingRun = runHousekeeping()
+    housekeepingRun = runHousekeeping(undefined, { jobLogRetentionDays: options.jobLogRetentionDays })
       .then((r) => {
         const changed = Object.entries(r).filter(([, n]) => n > 0);
         if (changed.length) log(`housekeeping: ${changed.map(([k, n]) => `${k} ${n}`).join(", ")}`);

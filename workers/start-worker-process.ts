@@ -43,6 +43,7 @@ export async function startWorkerProcess(overrides: { concurrency?: number } = {
       heartbeatMs: env.JOB_HEARTBEAT_MS,
       shutdownGraceMs: env.JOB_SHUTDOWN_GRACE_MS,
       housekeepingMs: env.JOB_HOUSEKEEPING_MS,
+      jobLogRetentionDays: env.JOB_LOG_RETENTION_DAYS,
       backoff: { baseMs: env.JOB_BACKOFF_BASE_MS, maxMs: env.JOB_BACKOFF_MAX_MS },
       log,
     });

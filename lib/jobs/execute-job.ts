@@ -7,6 +7,7 @@ import { failJob } from "./fail-job";
 import { conciseMessage, formatJobError } from "./format-job-error";
 import { heartbeatJob, type JobProgress } from "./heartbeat";
 import type { JobDefinition } from "./job-definition";
+import { createJobLogBuffer, type JobLogBuffer, type JobLogLevel } from "./job-log-buffer";
 import { markJobCancelled } from "./mark-job-cancelled";
 import { releaseJob } from "./release-job";
 import type { Job } from "./types";
@@ -23,6 +24,7 @@ export type ExecuteJobOptions = {
   leaseRequestedAt?: number;
   /** Aborted when the worker stops: the handler is asked to stop and the job is handed back to the queue. */
   shutdownSignal?: AbortSignal;
+  /** The worker's own log (stdout); the job's log lines go to the job_log table. */
   log?: (line: string) => void;
 };
 
@@ -44,6 +46,10 @@ export type JobOutcome = { durationMs: number } & (
  * If the signal was aborted before the handler settled, the abort reason decides the outcome even when the
  * handler returned normally (a handler may stop early by returning): cancel → cancelled, shutdown →
  * released to the queue, lost lease → nothing written.
+ *
+ * The job's log (ctx.log plus lines about the attempt itself: who ran it, the error with its stack, the
+ * retry delay, cancel, release) is buffered and written about once a second, with no writes while the
+ * handler logs nothing, and once more when the attempt is settled.
  */
 export async function executeJob(job: Job, definition: JobDefinition | undefined, options: ExecuteJobOptions): Promise<JobOutcome> {
   const started = Date.now();
@@ -51,10 +57,16 @@ export async function executeJob(job: Job, definition: JobDefinition | undefined
   const log = options.log ?? (() => {});
   const finish = (o: DistributiveOmit<JobOutcome, "durationMs">): JobOutcome => ({ ...o, durationMs: Date.now() - started }) as JobOutcome;
 
+  const logs = createJobLogBuffer(lease, { onError: log });
+  const system = { uncapped: true };
+  logs.add(`attempt ${job.attempt}/${job.maxAttempts} started by worker ${job.workerId ?? "?"}`, "info", system);
+
   const payload = parsePayload(job, definition);
   if (!payload.ok) {
+    logs.add(payload.error, "error", system);
     const result = await settle(log, () => failJob(lease, new Error(payload.error), { permanent: true }));
-    return result?.status === "failed" ? finish({ status: "failed", error: payload.error }) : finish({ status: "lost", reason: "could not record failure" });
+    const outcome = result?.status === "failed" ? finish({ status: "failed", error: payload.error }) : finish({ status: "lost", reason: "could not record failure" });
+    return closeLog(logs, outcome);
   }
 
   const leaseMs = options.leaseMs;
@@ -86,6 +98,7 @@ export async function executeJob(job: Job, definition: JobDefinition | undefined
         if (r.cancelRequested) abort(new JobCancelledError());
       } catch (e) {
         log(`job ${job.id}: heartbeat failed: ${conciseMessage(e)}`);
+        logs.add(`heartbeat failed: ${conciseMessage(e)}`, "warn");
         if (Date.now() > deadline) abort(new LeaseLostError(`job ${job.id}: could not renew the lease before it expired`));
       } finally {
         lastBeat = Date.now();
@@ -98,7 +111,7 @@ export async function executeJob(job: Job, definition: JobDefinition | undefined
   const ctx: TaskContext = {
     signal: controller.signal,
     attempt: job.attempt,
-    log: () => {},
+    log: (message: string, level?: JobLogLevel) => logs.add(message, level),
     heartbeat: async () => {
       if (Date.now() - lastBeat >= minWriteMs) await beat();
     },
@@ -115,6 +128,9 @@ export async function executeJob(job: Job, definition: JobDefinition | undefined
     if (Date.now() > deadline) abort(new LeaseLostError(`job ${job.id}: lease expired before it could be renewed`));
     else void beat();
   }, heartbeatMs);
+  const logTimer = setInterval(() => {
+    if (logs.pending() > 0) void logs.flush();
+  }, minWriteMs);
   const onShutdown = () => abort(new WorkerShutdownError());
   if (options.shutdownSignal?.aborted) onShutdown();
   options.shutdownSignal?.addEventListener("abort", onShutdown, { once: true });
@@ -128,30 +144,59 @@ export async function executeJob(job: Job, definition: JobDefinition | undefined
     error = e;
   } finally {
     clearInterval(timer);
+    clearInterval(logTimer);
     options.shutdownSignal?.removeEventListener("abort", onShutdown);
     await inFlight;
   }
 
   const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
   const current = { ...progress };
-  if (reason instanceof LeaseLostError) return finish({ status: "lost", reason: reason.message });
+  if (reason instanceof LeaseLostError) return closeLog(logs, finish({ status: "lost", reason: reason.message }));
   if (reason instanceof JobCancelledError) {
     const done = await settle(log, () => markJobCancelled(lease, { progress: current }));
-    return done ? finish({ status: "cancelled" }) : finish({ status: "lost", reason: "could not record cancel" });
+    return closeLog(logs, done ? finish({ status: "cancelled" }) : finish({ status: "lost", reason: "could not record cancel" }));
   }
   if (reason instanceof WorkerShutdownError) {
     const done = await settle(log, () => releaseJob(lease, { progress: current }));
-    return done ? finish({ status: "released" }) : finish({ status: "lost", reason: "could not release" });
+    return closeLog(logs, done ? finish({ status: "released" }) : finish({ status: "lost", reason: "could not release" }));
   }
   if (ok) {
     const done = await settle(log, () => completeJob(lease, { progress: current }));
-    return done ? finish({ status: "succeeded" }) : finish({ status: "lost", reason: "completion rejected: the job was taken over" });
+    return closeLog(logs, done ? finish({ status: "succeeded" }) : finish({ status: "lost", reason: "completion rejected: the job was taken over" }));
   }
-  const failed = await settle(log, () => failJob(lease, error, { backoff: options.backoff }));
-  const text = formatJobError(error).split("\n", 1)[0];
-  if (failed?.status === "queued") return finish({ status: "retrying", retryInMs: failed.retryInMs, error: text });
-  if (failed?.status === "failed") return finish({ status: "failed", error: text });
-  return finish({ status: "lost", reason: "failure not recorded: the job was taken over" });
+  const fullError = formatJobError(error);
+  logs.add(fullError, "error", system);
+  const failed = await settle(log, () => failJob(lease, error, { backoff: options.backoff, progress: current }));
+  const text = fullError.split("\n", 1)[0];
+  if (failed?.status === "queued") return closeLog(logs, finish({ status: "retrying", retryInMs: failed.retryInMs, error: text }));
+  if (failed?.status === "failed") return closeLog(logs, finish({ status: "failed", error: text }));
+  return closeLog(logs, finish({ status: "lost", reason: "failure not recorded: the job was taken over" }));
+}
+
+/** Ends the attempt's log with what happened to it, and writes what is still buffered. */
+async function closeLog(logs: JobLogBuffer, outcome: JobOutcome): Promise<JobOutcome> {
+  const [line, level] = outcomeLine(outcome);
+  logs.add(line, level, { uncapped: true });
+  await logs.flush({ final: true });
+  return outcome;
+}
+
+function outcomeLine(o: JobOutcome): [string, JobLogLevel] {
+  const took = `${(o.durationMs / 1000).toFixed(1)} s`;
+  switch (o.status) {
+    case "succeeded":
+      return [`succeeded in ${took}`, "info"];
+    case "retrying":
+      return [`attempt failed after ${took}; retry scheduled in ${(o.retryInMs / 1000).toFixed(1)} s`, "warn"];
+    case "failed":
+      return [`failed for good after ${took}`, "error"];
+    case "cancelled":
+      return [`cancelled after ${took}`, "warn"];
+    case "released":
+      return [`stopped after ${took} because the worker is shutting down; back in the queue`, "warn"];
+    case "lost":
+      return [`abandoned after ${took}: ${o.reason}`, "warn"];
+  }
 }
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db, type Tx } from "@/lib/db/client";
-import { toJobView, type JobView } from "./job-view";
+import { toJobListItem, type JobListItem } from "./job-view";
 import { JOB_STATUSES } from "./types";
 
 export const ZListJobs = z.object({
@@ -13,7 +13,7 @@ export const ZListJobs = z.object({
 export type TListJobs = z.input<typeof ZListJobs>;
 
 /** Recent jobs, newest first, with keyset paging: pass the returned nextBefore as `before`. */
-export async function listJobs(input: TListJobs = {}, client: Tx = db()): Promise<{ jobs: JobView[]; nextBefore: number | null }> {
+export async function listJobs(input: TListJobs = {}, client: Tx = db()): Promise<{ jobs: JobListItem[]; nextBefore: number | null }> {
   const { status, name, limit, before } = ZListJobs.parse(input);
   const rows = await client.job.findMany({
     where: { status, name, ...(before !== undefined && { id: { lt: before } }) },
@@ -21,5 +21,6 @@ export async function listJobs(input: TListJobs = {}, client: Tx = db()): Promis
     take: limit + 1,
   });
   const page = rows.slice(0, limit);
-  return { jobs: page.map(toJobView), nextBefore: rows.length > limit ? page[page.length - 1].id : null };
+  const now = new Date();
+  return { jobs: page.map((j) => toJobListItem(j, now)), nextBefore: rows.length > limit ? page[page.length - 1].id : null };
 }

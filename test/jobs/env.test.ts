@@ -3,7 +3,8 @@ import { describeDatabase, ZWorkerEnv } from "@/workers/env";
 
 it("validates the worker environment with defaults for unset or empty values", () => {
   const env = ZWorkerEnv.parse({ DATABASE_URL: "", WORKER_CONCURRENCY: "", JOB_LEASE_MS: "5000" });
-  expect(env).toMatchObject({ DATABASE_URL: "file:./data/syllabus.db", WORKER_CONCURRENCY: 1, JOB_LEASE_MS: 5000, JOB_POLL_MS: 1000, JOB_SHUTDOWN_GRACE_MS: 20_000 });
+  expect(env).toMatchObject({ DATABASE_URL: "file:./data/syllabus.db", WORKER_CONCURRENCY: 1, JOB_LEASE_MS: 5000, JOB_POLL_MS: 1000, JOB_SHUTDOWN_GRACE_MS: 20_000, JOB_LOG_RETENTION_DAYS: 30 });
+  expect(ZWorkerEnv.safeParse({ JOB_LOG_RETENTION_DAYS: "-1" }).success).toBe(false);
   expect(ZWorkerEnv.safeParse({ WORKER_CONCURRENCY: "many" }).success).toBe(false);
   expect(ZWorkerEnv.safeParse({ DATABASE_URL: "mysql://x/y" }).success).toBe(false);
 });

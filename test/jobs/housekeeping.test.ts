@@ -26,9 +26,25 @@ it("deletes expired sessions and verifications and requeues jobs of dead workers
   await claimJob({ workerId: "dead", names: ["test.echo"], leaseMs: 30_000 });
   await db().job.update({ where: { id: job.id }, data: { leaseUntil: new Date(Date.now() - 1_000) } }); // its worker died
 
-  expect(await runHousekeeping()).toEqual({ sessions: 1, verifications: 1, requeued: 1, failed: 0, cancelled: 0 });
+  expect(await runHousekeeping()).toEqual({ sessions: 1, verifications: 1, requeued: 1, failed: 0, cancelled: 0, jobLogs: 0 });
   expect((await db().session.findMany()).map((s) => s.id)).toEqual(["s-new"]);
   expect((await db().verification.findMany()).map((v) => v.id)).toEqual(["v-new"]);
   expect(await db().job.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ status: "queued", attempt: 1 });
-  expect(await runHousekeeping()).toEqual({ sessions: 0, verifications: 0, requeued: 0, failed: 0, cancelled: 0 });
+  expect(await runHousekeeping()).toEqual({ sessions: 0, verifications: 0, requeued: 0, failed: 0, cancelled: 0, jobLogs: 0 });
+});
+
+it("deletes the log lines of jobs finished longer ago than the retention, keeping the jobs", async () => {
+  const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000);
+  const old = await db().job.create({ data: { name: "test.echo", status: "failed", error: "x", finishedAt: daysAgo(40), createdAt: daysAgo(41) } });
+  const recent = await db().job.create({ data: { name: "test.echo", status: "succeeded", finishedAt: daysAgo(2) } });
+  const requeued = await db().job.create({ data: { name: "test.echo", status: "queued", attempt: 1, createdAt: daysAgo(90) } });
+  for (const j of [old, recent, requeued]) await db().jobLog.createMany({ data: [{ jobId: j.id, attempt: 1, message: "a" }, { jobId: j.id, attempt: 1, message: "b" }] });
+
+  expect(await runHousekeeping(undefined, { jobLogRetentionDays: 0 })).toMatchObject({ jobLogs: 0 });
+  expect(await runHousekeeping()).toMatchObject({ jobLogs: 2 });
+  expect(await db().jobLog.count({ where: { jobId: old.id } })).toBe(0);
+  expect(await db().job.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ status: "failed", error: "x" });
+  expect(await db().jobLog.count({ where: { jobId: { in: [recent.id, requeued.id] } } })).toBe(4);
+  expect(await runHousekeeping(undefined, { jobLogRetentionDays: 1 })).toMatchObject({ jobLogs: 2 });
+  expect(await db().jobLog.count({ where: { jobId: requeued.id } })).toBe(2);
 });

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,41 +8,18 @@ import { createJobRegistry } from "@/lib/jobs/job-definition";
 import { useTestDatabase } from "../helpers/db";
 import { recordJob, slowJob } from "./fixtures/test-jobs";
 import { waitFor } from "./helpers";
+import { killWorkers, spawnWorker as spawnWorkerProcess, type WorkerProcess } from "./spawn-worker";
 
 /** Real worker processes (node --import tsx workers/main.ts), with test jobs loaded via SYLLABUS_EXTRA_JOBS. */
 const database = useTestDatabase();
-const root = path.resolve(import.meta.dirname, "..", "..");
 const fixture = path.join(import.meta.dirname, "fixtures", "test-jobs.ts");
 const registry = createJobRegistry([slowJob, recordJob]);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "syllabus-worker-"));
 let logFile = "";
-type WorkerProcess = {
-  child: ReturnType<typeof spawn>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-  output: () => string;
-};
 const children: WorkerProcess[] = [];
 
 function spawnWorker(env: Record<string, string> = {}, args: string[] = []): WorkerProcess {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts", ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url(),
-      SYLLABUS_EXTRA_JOBS: fixture,
-      JOB_POLL_MS: "50",
-      JOB_LEASE_MS: "2000",
-      JOB_HOUSEKEEPING_MS: "0",
-      JOB_SHUTDOWN_GRACE_MS: "5000",
-      ...env,
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
-  const handle = { child, exited, output: () => output };
+  const handle = spawnWorkerProcess({ url: database.url(), extraJobs: fixture, env, args });
   children.push(handle);
   return handle;
 }
@@ -55,12 +31,7 @@ beforeEach(async () => {
   await db().job.deleteMany();
   logFile = path.join(tmp, `${Date.now()}-${Math.random().toString(36).slice(2)}.log`);
 });
-afterEach(async () => {
-  for (const c of children.splice(0)) {
-    if (c.child.exitCode === null && c.child.signalCode === null) c.child.kill("SIGKILL");
-    await c.exited;
-  }
-});
+afterEach(() => killWorkers(children.splice(0)));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 const SLOW = { timeout: 120_000 };
@@ -84,6 +55,13 @@ it("a worker killed with SIGKILL mid-job: after its lease expires another worker
   expect(lines[0]).toBe(`start k 1 ${first.child.pid}`);
   expect(lines).toContain(`start k 2 ${second.child.pid}`);
   expect(lines.filter((l) => l.startsWith("done k"))).toEqual([`done k ${done.attempt} ${second.child.pid}`]);
+  // The job log keeps the finishing attempt's trail (lines of the killed one are kept when they were flushed,
+  // about once a second, before the kill).
+  const attemptLog = async () => (await db().jobLog.findMany({ where: { jobId: job.id, attempt: done.attempt }, orderBy: { id: "asc" } })).map((l) => l.message);
+  // Written right after the outcome, so it may trail the status by a moment.
+  const jobLog = await waitFor(async () => ((await attemptLog()).some((m) => m.startsWith("succeeded in")) ? attemptLog() : null), 10_000, "job log complete");
+  expect(jobLog[0]).toMatch(new RegExp(`^attempt ${done.attempt}/5 started by worker [^ ]+:${second.child.pid}:`));
+  expect(jobLog.at(-1)).toMatch(/^succeeded in \d+\.\d s$/);
 
   second.child.kill("SIGTERM");
   expect((await second.exited).code).toBe(0);

@@ -18,6 +18,8 @@ const start = (options: Partial<WorkerOptions> = {}) =>
   (worker = startWorker({ registry: testRegistry, pollMs: 20, leaseMs: 2_000, housekeepingMs: 0, log: (l) => lines.push(l), ...options }));
 const enqueue = (n: number, maxAttempts?: number) => enqueueJob(db(), { name: "test.echo", payload: { n }, maxAttempts }, testRegistry);
 const row = (id: number) => db().job.findUniqueOrThrow({ where: { id } });
+// The worker logs an outcome after writing it (and the job's own log), so wait for the line rather than assume it.
+const untilLine = (test: (l: string) => boolean, what: string) => waitFor(() => lines.some(test), 5_000, what);
 const untilStatus = (id: number, status: string) => waitFor(async () => ((await row(id)).status === status ? row(id) : null), 15_000, `job ${id} ${status}`);
 
 beforeEach(async () => {
@@ -40,7 +42,7 @@ describe("worker", () => {
     const done = await untilStatus(id, "succeeded");
     expect(done).toMatchObject({ attempt: 1, progressDone: 3, progressTotal: 3, message: "item 3", error: null });
     expect(lines.some((l) => l.startsWith(`job ${id} test.echo (attempt 1/5) started`))).toBe(true);
-    expect(lines.some((l) => new RegExp(`^job ${id} test.echo \\(attempt 1/5\\) succeeded in \\d+\\.\\ds$`).test(l))).toBe(true);
+    await untilLine((l) => new RegExp(`^job ${id} test.echo \\(attempt 1/5\\) succeeded in \\d+\\.\\ds$`).test(l), "succeeded line");
   });
 
   it("retries a throwing handler with backoff, then fails it with the error", async () => {
@@ -55,8 +57,8 @@ describe("worker", () => {
     expect(attempts).toEqual([1, 2, 3]);
     expect(failed.attempt).toBe(3);
     expect(failed.error).toMatch(/^exploded on attempt 3\n\s+at /);
+    await untilLine((l) => l.includes("failed for good"), "failed line");
     expect(lines.filter((l) => l.includes("retry in"))).toHaveLength(2);
-    expect(lines.some((l) => l.includes("failed for good"))).toBe(true);
   });
 
   it("fails a job whose stored payload no longer matches the schema, without running it", async () => {
@@ -84,7 +86,7 @@ describe("worker", () => {
     const cancelled = await untilStatus(id, "cancelled");
     expect(seen).toBeInstanceOf(JobCancelledError);
     expect(cancelled.finishedAt).toBeInstanceOf(Date);
-    expect(lines.some((l) => l.includes(`job ${id} test.echo (attempt 1/5) cancelled after`))).toBe(true);
+    await untilLine((l) => l.includes(`job ${id} test.echo (attempt 1/5) cancelled after`), "cancelled line");
   });
 
   it("runs up to `concurrency` jobs at once", async () => {

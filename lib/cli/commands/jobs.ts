@@ -1,15 +1,16 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { cancelJob } from "@/lib/jobs/cancel-job";
-import { errorSummary } from "@/lib/jobs/format-job-error";
+import { formatDuration, formatRate } from "@/lib/format-duration";
 import { getJob } from "@/lib/jobs/get-job";
-import type { JobView } from "@/lib/jobs/job-view";
+import type { JobListItem, JobView } from "@/lib/jobs/job-view";
+import { listJobLogs, type JobLogView } from "@/lib/jobs/list-job-logs";
 import { listJobs, ZListJobs } from "@/lib/jobs/list-jobs";
 import { JobNotRetryableError, retryJob } from "@/lib/jobs/retry-job";
 
 const USAGE = `usage:
   syllabus jobs [list] [--status queued|running|succeeded|failed|cancelled] [--name <job>] [--limit <n>] [--json]
-  syllabus jobs show <id> [--json]
+  syllabus jobs show <id> [--lines <n>] [--json]   (job details and the last n log lines, default 40)
   syllabus jobs cancel <id>
   syllabus jobs retry <id>`;
 
@@ -19,7 +20,14 @@ export async function run(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { json: { type: "boolean" }, status: { type: "string" }, name: { type: "string" }, limit: { type: "string" }, help: { type: "boolean", short: "h" } },
+      options: {
+        json: { type: "boolean" },
+        status: { type: "string" },
+        name: { type: "string" },
+        limit: { type: "string" },
+        lines: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
     });
   } catch (e) {
     return usage((e as Error).message);
@@ -41,9 +49,12 @@ export async function run(argv: string[]): Promise<number> {
   const id = Number(idArg);
   if (!Number.isInteger(id) || id <= 0) return usage(`${sub}: a job id is required`);
   if (sub === "show") {
+    const lines = Number(values.lines ?? 40);
+    if (!Number.isInteger(lines) || lines < 1 || lines > 2_000) return usage(`--lines must be an integer from 1 to 2000, got "${values.lines}"`);
     const job = await getJob(id);
     if (!job) return notFound(id);
-    console.log(values.json ? JSON.stringify(job, null, 2) : formatJob(job));
+    const { logs, earlier } = await listJobLogs(id, { limit: lines });
+    console.log(values.json ? JSON.stringify({ job, logs, earlier }, null, 2) : `${formatJob(job)}\n${formatLogs(logs, earlier)}`);
     return 0;
   }
   if (sub === "cancel") {
@@ -68,12 +79,12 @@ export async function run(argv: string[]): Promise<number> {
   return usage(`unknown subcommand "${sub}"`);
 }
 
-function progressText(j: JobView): string {
+function progressText(j: JobListItem): string {
   if (j.progressTotal <= 0) return j.progressDone > 0 ? String(j.progressDone) : "";
   return `${j.progressDone}/${j.progressTotal} ${Math.round((j.progress ?? 0) * 100)}%`;
 }
 
-function printTable(jobs: JobView[]): void {
+function printTable(jobs: JobListItem[]): void {
   if (jobs.length === 0) {
     console.log("no jobs");
     return;
@@ -84,10 +95,12 @@ function printTable(jobs: JobView[]): void {
     j.status + (j.cancelRequested && j.status === "running" ? " (cancelling)" : ""),
     `${j.attempt}/${j.maxAttempts}`,
     progressText(j),
+    j.durationMs === null ? "" : formatDuration(j.durationMs),
+    j.throughput === null ? "" : formatRate(j.throughput),
     j.createdAt.replace("T", " ").slice(0, 19),
-    errorSummary(j.error) || j.message,
+    j.errorSummary || j.message,
   ]);
-  const header = ["ID", "NAME", "STATUS", "ATTEMPT", "PROGRESS", "CREATED (UTC)", "MESSAGE / ERROR"];
+  const header = ["ID", "NAME", "STATUS", "ATTEMPT", "PROGRESS", "DURATION", "RATE", "CREATED (UTC)", "MESSAGE / ERROR"];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join("  ");
   console.log(line(header));
@@ -98,7 +111,8 @@ function formatJob(j: JobView): string {
   return [
     `job ${j.id}  ${j.name}  ${j.status}${j.cancelRequested ? " (cancel requested)" : ""}`,
     `attempt   ${j.attempt}/${j.maxAttempts}`,
-    `progress  ${progressText(j) || "-"}`,
+    `progress  ${progressText(j) || "-"}${j.throughput === null ? "" : `  (${formatRate(j.throughput)})`}`,
+    `duration  ${j.durationMs === null ? "-" : formatDuration(j.durationMs)}${j.status === "running" ? " so far" : ""}`,
     `message   ${j.message || "-"}`,
     `payload   ${JSON.stringify(j.payload)}`,
     `created   ${j.createdAt}`,
@@ -106,8 +120,19 @@ function formatJob(j: JobView): string {
     `started   ${j.startedAt ?? "-"}`,
     `finished  ${j.finishedAt ?? "-"}`,
     `worker    ${j.workerId ?? "-"}${j.leaseUntil ? `  (lease until ${j.leaseUntil})` : ""}`,
+    ...(j.link ? [`see       ${j.link.label} (${j.link.href})`] : []),
     ...(j.error ? ["error", j.error.replace(/^/gm, "  ")] : []),
   ].join("\n");
+}
+
+function formatLogs(logs: JobLogView[], earlier: boolean): string {
+  if (logs.length === 0) return "log       (empty)";
+  const lines = logs.map((l) => {
+    const [first, ...rest] = l.message.split("\n");
+    const head = `  ${l.createdAt.slice(11, 23)} #${l.attempt} ${l.level === "info" ? "     " : l.level.toUpperCase().padEnd(5)} ${first}`;
+    return [head, ...rest.map((r) => `${" ".repeat(24)}${r}`)].join("\n");
+  });
+  return [`log${earlier ? " (last lines; earlier ones on the jobs page or with --lines)" : ""}`, ...lines].join("\n");
 }
 
 function notFound(id: number): number {

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 const USAGE = `usage: syllabus worker [--concurrency <n>]
   Runs queued jobs until SIGTERM/SIGINT. Environment: DATABASE_URL, WORKER_CONCURRENCY (default 1),
   JOB_LEASE_MS (30000), JOB_POLL_MS (1000), JOB_SHUTDOWN_GRACE_MS (20000), JOB_HOUSEKEEPING_MS (60000),
-  JOB_BACKOFF_BASE_MS (10000), JOB_BACKOFF_MAX_MS (3600000).`;
+  JOB_BACKOFF_BASE_MS (10000), JOB_BACKOFF_MAX_MS (3600000), JOB_LOG_RETENTION_DAYS (30; 0 keeps job logs forever).`;
 
 export async function run(argv: string[]): Promise<number> {
   let values: { concurrency?: string; help?: boolean };
