@@ -31,3 +31,15 @@ export async function pressAndSave(page: Page, key: string) {
   await expect(page.getByTestId("save-status")).toHaveAttribute("data-failed", "0");
   return (before ?? "").replace(/\D/g, "");
 }
+
+/** Signs in an existing account through the login form in a fresh browser context. */
+export async function signIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("correct horse battery");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByTestId("current-user")).toContainText(email);
+  return page;
+}
