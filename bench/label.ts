@@ -1,6 +1,6 @@
 /**
  * Labeling overhead: wall time of a live campaign over 2,000 snippets (runCampaign: materialize, prompt
- * rendering, retries wrapper, one transaction per result, progress) against the same 2,000 requests made
+ * rendering, retries wrapper, group-committed result writes, progress) against the same 2,000 requests made
  * directly with the SDK at the same concurrency, both against the local fake OpenAI server (in a child
  * process, 20 ms latency, no faults), in one run. Target: campaign / direct ≤ 1.2.
  *
@@ -12,12 +12,10 @@
  * asserts nothing.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
-import pg from "pg";
+import type { ScratchDatabase } from "../lib/db/create-scratch-database";
 
 const SNIPPETS = Number(process.env.BENCH_SNIPPETS ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -41,25 +39,9 @@ async function startServer(): Promise<{ baseURL: string; child: ChildProcess }> 
   return { baseURL: first.trim(), child };
 }
 
-async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const { migrate } = await import("../lib/db/migrate");
-  if (DIALECT === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "syllabus-bench-label-"));
-    const url = `file:${path.join(dir, "label.db")}`;
-    await migrate(url);
-    return { url, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `syllabus_bench_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const c = new pg.Client({ connectionString: PG_URL });
-    await c.connect();
-    await c.query(sql);
-    await c.end();
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = PG_URL.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
-  await migrate(url);
-  return { url, drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+async function createDatabase(): Promise<ScratchDatabase> {
+  const { createScratchDatabase } = await import("../lib/db/create-scratch-database");
+  return createScratchDatabase({ dialect: DIALECT, pgAdminUrl: PG_URL, prefix: "syllabus_bench_label" });
 }
 
 function snippetContent(i: number): string {

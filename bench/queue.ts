@@ -11,14 +11,12 @@
  * lines of its job log, fenced completion. PostgreSQL is skipped with a note when unreachable.
  */
 import { spawn } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { db, disconnectDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
+import { createScratchDatabase, type ScratchDatabase } from "@/lib/db/create-scratch-database";
 import { closeRaw } from "@/lib/db/raw";
 import type { Dialect } from "@/lib/db/url";
 
@@ -38,29 +36,8 @@ const PG_ADMIN_URL = process.env.BENCH_PG_URL ?? process.env.TEST_PG_URL ?? "pos
 
 type Result = { dialect: Dialect; processes: number; concurrency: number; seconds: number; jobsPerSecond: number; perWorker: number[] };
 
-async function freshDatabase(dialect: Dialect): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (dialect === "sqlite") {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "syllabus-bench-queue-"));
-    const url = `file:${path.join(dir, "queue.db")}`;
-    await migrate(url);
-    return { url, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `syllabus_bench_${crypto.randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = PG_ADMIN_URL.replace(/\/[^/?]+(\?|$)/, `/${name}$1`);
-  await migrate(url);
-  return {
-    url,
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+function freshDatabase(dialect: Dialect): Promise<ScratchDatabase> {
+  return createScratchDatabase({ dialect, pgAdminUrl: PG_ADMIN_URL, prefix: "syllabus_bench_queue" });
 }
 
 function startWorker(url: string, concurrency: number) {

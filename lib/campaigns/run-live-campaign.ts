@@ -8,6 +8,7 @@ import { costOf } from "@/lib/llm/pricing/cost-of";
 import { getPrice } from "@/lib/llm/pricing/get-price";
 import { toPromptVersion } from "@/lib/llm/prompts/to-prompt-version";
 import { scoreSnippet } from "@/lib/llm/score-snippet";
+import type { ScoreOutcome } from "@/lib/llm/types";
 import { formatCampaignProgress } from "./format-campaign-progress";
 import { readPendingItems } from "./read-pending-items";
 import { createResultWriter } from "./create-result-writer";
@@ -28,11 +29,13 @@ export class EndpointFailingError extends Error {
 
 /**
  * Labels the campaign's pending items through chat completions with `concurrency` requests in flight.
- * Each result is written as soon as it arrives (recordItemResult, grouped with any others that arrived
- * while the previous write committed), so a crash loses only what was in flight and a rerun continues with what is still pending. Stops taking items when ctx.signal aborts; the
- * requests in flight abort with it. When the endpoint itself keeps failing (every item of a long streak
- * failed without a reply: wrong key, server down), it stops with EndpointFailingError instead of marking
- * the whole selection failed; the job retries later.
+ * Each result is written as soon as it arrives (recordItemResults, grouped with any others that arrived
+ * while the previous write committed) while its worker already sends the next request, so a crash loses
+ * what was in flight plus at most one uncommitted result per worker, and a rerun continues with what is
+ * still pending. Stops taking items when ctx.signal aborts; the requests in flight abort with it, the
+ * writes in progress finish. When the endpoint itself keeps failing (every item of a long streak failed
+ * without a reply: wrong key, server down), it stops with EndpointFailingError instead of marking the
+ * whole selection failed; the job retries later.
  */
 export async function runLiveCampaign(campaign: LabelCampaign, ctx: TaskContext, options: LiveRunOptions = {}): Promise<void> {
   const client = createLlmClient(await getLlmConfig());
@@ -48,10 +51,11 @@ export async function runLiveCampaign(campaign: LabelCampaign, ctx: TaskContext,
 
   const stop = new AbortController();
   const signal = AbortSignal.any([ctx.signal, stop.signal]);
-  // One listener per worker (see itemAbort below): more than Node's default warning threshold of 10.
+  // Each worker's request or retry wait listens on it while it lasts: more than Node's default warning
+  // threshold of 10.
   setMaxListeners(campaign.concurrency + 10, signal);
   const record = createResultWriter(campaign, price);
-  const next = readPendingItems(campaign.id, Math.max(100, campaign.concurrency * 4));
+  const items = readPendingItems(campaign.id, Math.max(100, campaign.concurrency * 4));
   const streakLimit = Math.max(10, campaign.concurrency * 2);
   let streak = 0;
   let logLines = 0;
@@ -61,54 +65,56 @@ export async function runLiveCampaign(campaign: LabelCampaign, ctx: TaskContext,
     logLines++;
   };
   let firstError: unknown = null;
+  const fail = (e: unknown) => {
+    firstError ??= e;
+    stop.abort(e);
+  };
 
   const worker = async () => {
-    while (!signal.aborted) {
-      const item = await next();
-      if (!item) return;
-      let outcome;
-      // A signal per item: the SDK adds an abort listener per request and never removes it, which on the
-      // run's signal would pile up one listener (and its closure) per request for the whole campaign.
-      const itemAbort = new AbortController();
-      const forward = () => itemAbort.abort(signal.reason);
-      signal.addEventListener("abort", forward, { once: true });
-      try {
-        outcome = await scoreSnippet({
-          client,
-          model: campaign.model,
-          prompt,
-          snippet: item.snippet,
-          signal: itemAbort.signal,
-          maxAttempts: options.maxAttempts,
-          baseDelayMs: options.retryBaseDelayMs,
-          onRetry: (r) => log(`snippet ${item.snippetId}: ${r.reason}; retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)} s`),
-        });
-      } catch (e) {
-        if (signal.aborted) return;
-        throw e;
-      } finally {
-        signal.removeEventListener("abort", forward);
+    // The write of this worker's previous result: it commits while the next request is in flight, and is
+    // awaited before the next write, so at most one result per worker is unwritten.
+    let writing: Promise<void> = Promise.resolve();
+    try {
+      while (!signal.aborted) {
+        const item = await items.next();
+        if (!item) return;
+        let outcome: ScoreOutcome;
+        try {
+          outcome = await scoreSnippet({
+            client,
+            model: campaign.model,
+            prompt,
+            snippet: item.snippet,
+            signal,
+            maxAttempts: options.maxAttempts,
+            baseDelayMs: options.retryBaseDelayMs,
+            onRetry: (r) => log(`snippet ${item.snippetId}: ${r.reason}; retry ${r.attempt} in ${(r.waitMs / 1000).toFixed(1)} s`),
+          });
+        } catch (e) {
+          if (signal.aborted) return;
+          throw e;
+        }
+        await writing;
+        writing = record({ itemId: item.itemId, snippetId: item.snippetId, outcome })
+          .then((status) => {
+            if (status) {
+              counts[status]++;
+              counts.costUsd += costOf(price, outcome.usage, { batch: false });
+            }
+            return ctx.reportProgress(done(), total, formatCampaignProgress(counts));
+          })
+          .catch(fail);
+        if (!outcome.ok) log(`snippet ${item.snippetId} failed: ${outcome.error}`);
+        streak = outcome.ok || outcome.rawReply !== null ? 0 : streak + 1;
+        if (streak >= streakLimit) throw new EndpointFailingError(`the last ${streak} snippets all failed without a reply (last: ${outcome.ok ? "" : outcome.error}); stopping until the endpoint recovers`);
       }
-      const status = await record({ itemId: item.itemId, snippetId: item.snippetId, outcome });
-      if (status) {
-        counts[status]++;
-        counts.costUsd += costOf(price, outcome.usage, { batch: false });
-      }
-      if (!outcome.ok) log(`snippet ${item.snippetId} failed: ${outcome.error}`);
-      streak = outcome.ok || outcome.rawReply !== null ? 0 : streak + 1;
-      if (streak >= streakLimit) throw new EndpointFailingError(`the last ${streak} snippets all failed without a reply (last: ${outcome.ok ? "" : outcome.error}); stopping until the endpoint recovers`);
-      await ctx.reportProgress(done(), total, formatCampaignProgress(counts));
+    } finally {
+      await writing;
     }
   };
 
-  await Promise.all(
-    Array.from({ length: campaign.concurrency }, () =>
-      worker().catch((e) => {
-        firstError ??= e;
-        stop.abort(e);
-      }),
-    ),
-  );
+  await Promise.all(Array.from({ length: campaign.concurrency }, () => worker().catch(fail)));
+  await items.close();
   if (firstError) throw firstError;
   await ctx.reportProgress(done(), total, formatCampaignProgress(counts));
 }

@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import type pg from "pg";
 import { dialect } from "./client";
-import { pgPool, rawSqlite } from "./raw";
+import { pgPool, rawSqlite, sqliteWriteTransaction } from "./raw";
 
 /**
  * Bulk writers on the raw drivers: one transaction per batch, prepared statements on SQLite and one
@@ -136,11 +136,13 @@ function statementsFor(conn: Database.Database): SqliteStatements {
   return s;
 }
 
-function insertSqlite(datasetId: number, unique: SnippetInput[], repeats: SnippetInput[], options: InsertSnippetBatchOptions): SnippetBatchResult {
+function insertSqlite(datasetId: number, unique: SnippetInput[], repeats: SnippetInput[], options: InsertSnippetBatchOptions): Promise<SnippetBatchResult> {
   const conn = rawSqlite();
   const st = statementsFor(conn);
   const importId = options.importId ?? null;
-  const run = conn.transaction((): SnippetBatchResult => {
+  // IMMEDIATE, without blocking the event loop while another connection (Prisma's, in this process too)
+  // holds the write lock: see sqliteWriteTransaction.
+  return sqliteWriteTransaction(conn, (): SnippetBatchResult => {
     // Prisma's SQLite adapter reads DATETIME columns written as ISO-8601 text.
     const now = new Date().toISOString();
     let inserted = 0;
@@ -175,9 +177,6 @@ function insertSqlite(datasetId: number, unique: SnippetInput[], repeats: Snippe
     }
     return { inserted, duplicates, llmLabels };
   });
-  // IMMEDIATE: take the write lock up front; a deferred transaction that upgrades later can fail with
-  // SQLITE_BUSY instead of waiting when another connection (Prisma's) writes at the same time.
-  return run.immediate();
 }
 
 function sqliteLabelParams(l: LlmLabelInput) {

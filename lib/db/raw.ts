@@ -3,8 +3,8 @@ import pg from "pg";
 import { databaseUrl, dialectOf, sqliteFilePath } from "./url";
 
 /**
- * The raw drivers, for bulk paths (import, re-scoring) where Prisma's per-row overhead is ~100x too slow,
- * and for the migration runner. Prisma stays the API for everything else.
+ * The raw drivers, for bulk paths (import, re-scoring, campaign results) where Prisma's per-row overhead
+ * is too slow, and for the migration runner. Prisma stays the API for everything else.
  */
 type Cache = { sqlite?: Database.Database; pool?: pg.Pool; url?: string };
 const cache = ((globalThis as { __syllabusRaw?: Cache }).__syllabusRaw ??= {});
@@ -18,8 +18,10 @@ function reset(url: string) {
   cache.url = url;
 }
 
+const SQLITE_BUSY_TIMEOUT_MS = 15_000;
+
 export function openSqlite(url: string): Database.Database {
-  const conn = new Database(sqliteFilePath(url), { timeout: 15_000 });
+  const conn = new Database(sqliteFilePath(url), { timeout: SQLITE_BUSY_TIMEOUT_MS });
   conn.pragma("journal_mode = WAL");
   conn.pragma("synchronous = NORMAL");
   conn.pragma("foreign_keys = ON");
@@ -34,6 +36,29 @@ export function openSqlite(url: string): Database.Database {
 export function analyzeSqlite(conn: Database.Database): void {
   conn.pragma("analysis_limit = 1000");
   conn.exec("ANALYZE");
+}
+
+/**
+ * Runs `fn` in an IMMEDIATE transaction on `conn`, waiting for the write lock without blocking the event
+ * loop. better-sqlite3's busy timeout waits synchronously: when the lock's holder is a Prisma interactive
+ * transaction of this same process (another job in the worker), that transaction cannot reach its COMMIT
+ * while we wait, and the wait ends in SQLITE_BUSY after the whole timeout. So the lock is tried without
+ * waiting, and tried again after short timers, for as long as the busy timeout.
+ */
+export async function sqliteWriteTransaction<T>(conn: Database.Database, fn: () => T): Promise<T> {
+  const run = conn.transaction(fn);
+  const deadline = Date.now() + SQLITE_BUSY_TIMEOUT_MS;
+  for (let waitMs = 1; ; waitMs = Math.min(waitMs * 2, 50)) {
+    conn.pragma("busy_timeout = 0");
+    try {
+      return run.immediate();
+    } catch (e) {
+      if ((e as { code?: string }).code !== "SQLITE_BUSY" || Date.now() >= deadline) throw e;
+    } finally {
+      conn.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, waitMs));
+  }
 }
 
 export function rawSqlite(): Database.Database {

@@ -8,6 +8,7 @@ import { parseScoreReply } from "./parse-score-reply";
 import { redactSecrets } from "./redact-secrets";
 import type { PromptVersion, ScoreInput, ScoreOutcome, Usage } from "./types";
 import { withLlmRetry, type RetryInfo } from "./with-llm-retry";
+import { withRequestSignal } from "./with-request-signal";
 
 const RAW_REPLY_LIMIT = 4000;
 
@@ -41,7 +42,11 @@ export async function scoreSnippet(opts: ScoreSnippetOptions): Promise<ScoreOutc
       async () => {
         requests++;
         const body = buildScoreRequest({ model: opts.model, prompt: opts.prompt, snippet: opts.snippet, structured });
-        const completion = await opts.client.chat.completions.create(body, { signal: opts.signal });
+        // A signal per request: the SDK never removes the listener it adds to the one it is given, and the
+        // caller's signal usually lives for a whole campaign.
+        const completion = opts.signal
+          ? await withRequestSignal(opts.signal, (signal) => opts.client.chat.completions.create(body, { signal }))
+          : await opts.client.chat.completions.create(body);
         return readCompletion(completion, usage);
       },
       {

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createLlmClient } from "@/lib/llm/create-llm-client";
 import { DEFAULT_PROMPTS } from "@/lib/llm/prompts/default-prompts";
@@ -78,6 +79,16 @@ describe("scoreSnippet with the real SDK", () => {
     const reason = new Error("job cancelled");
     setTimeout(() => controller.abort(reason), 100);
     await expect(scoreSnippet({ client: createLlmClient(testConfig(fake.baseURL)), model: "gpt-4o-mini", prompt, snippet: snippet(7), signal: controller.signal })).rejects.toBe(reason);
+  });
+
+  it("leaves no listener on the caller's signal once requests are done, retries included", async () => {
+    fake.setFaults({ rate500: 0.5, seed: 7 });
+    const client = createLlmClient(testConfig(fake.baseURL));
+    const signal = new AbortController().signal;
+    const before = fake.stats().byStatus["500"] ?? 0;
+    for (let i = 0; i < 5; i++) await scoreSnippet({ client, model: "gpt-4o-mini", prompt, snippet: snippet(20 + i), signal, baseDelayMs: 1 });
+    expect(fake.stats().byStatus["500"]).toBeGreaterThan(before);
+    expect(getEventListeners(signal, "abort")).toHaveLength(0);
   });
 
   it("labels every snippet or fails it with a reason under mixed faults, usage adding up", async () => {

@@ -12,12 +12,12 @@ import { getPrice } from "@/lib/llm/pricing/get-price";
 import { toPromptVersion } from "@/lib/llm/prompts/to-prompt-version";
 import { sleep } from "@/lib/llm/sleep";
 import { withLlmRetry } from "@/lib/llm/with-llm-retry";
+import { withRequestSignal } from "@/lib/llm/with-request-signal";
 import { formatCampaignProgress } from "../format-campaign-progress";
 import { batchPollIntervalMs } from "./batch-settings";
 import { planBatchChunks } from "./plan-batch-chunks";
 import { settleBatchChunk } from "./settle-batch-chunk";
 import { submitBatchChunk } from "./submit-batch-chunk";
-import { withRequestSignal } from "./with-request-signal";
 
 export type BatchRunOptions = {
   /** Default: a client for the configured endpoint. */

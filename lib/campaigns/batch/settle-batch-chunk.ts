@@ -5,9 +5,9 @@ import type { TaskContext } from "@/lib/context";
 import { db } from "@/lib/db/client";
 import type { ScoreOutcome } from "@/lib/llm/types";
 import { withLlmRetry } from "@/lib/llm/with-llm-retry";
+import { withRequestSignal } from "@/lib/llm/with-request-signal";
 import { recordItemResult, type RecordedStatus, type RecordItemResultInput } from "../record-item-result";
 import { readBatchLine } from "./read-batch-line";
-import { withRequestSignal } from "./with-request-signal";
 
 export type SettleBatchChunkInput = {
   client: OpenAI;

@@ -5,10 +5,10 @@ import type { TaskContext } from "@/lib/context";
 import { db } from "@/lib/db/client";
 import type { PromptVersion } from "@/lib/llm/types";
 import { withLlmRetry } from "@/lib/llm/with-llm-retry";
+import { withRequestSignal } from "@/lib/llm/with-request-signal";
 import { BATCH_ENDPOINT } from "./batch-request-line";
 import { buildBatchInput } from "./build-batch-input";
 import { findBatchForFile } from "./find-batch-for-file";
-import { withRequestSignal } from "./with-request-signal";
 
 // Our clock and the provider's may disagree; look a little further back for a batch we created.
 const CLOCK_SKEW_SECONDS = 600;
