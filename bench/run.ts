@@ -12,6 +12,10 @@ const BENCHES: Record<string, { file: string; what: string; env?: Record<string,
   review: { file: "review-api.ts", what: "1M snippets: next snippet and save label (p50/p95/p99)", env: { BENCH_REUSE: "1" } },
   label: { file: "label.ts", what: "2,000-snippet live campaign vs the same requests straight through the SDK (fake server, 20 ms, concurrency 16)" },
   queue: { file: "queue.ts", what: "queue throughput, empty handler: jobs/s on SQLite and PostgreSQL with 1 and 2 worker processes" },
+  features: { file: "features.ts", what: "feature extraction, single thread: snippets/s and MB/s on the shared Python sample (or generated snippets)" },
+  "classifier-auc": { file: "classifier-auc.ts", what: "shared corpus: our 5-fold ROC AUC vs scikit-learn's RandomForestClassifier on the same features and folds" },
+  train: { file: "train.ts", what: "train 100 trees on 20k × 256 synthetic features: our forest vs scikit-learn's RandomForestClassifier (n_jobs=2), wall time ratio and held-out AUC" },
+  score: { file: "score.ts", what: "re-score 1M snippets on SQLite through the plan + chunk jobs: snippets/s and the features / predict / write split" },
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("-"));

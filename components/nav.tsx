@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/review", label: "Spot-check" },
   { href: "/imports", label: "Imports" },
   { href: "/campaigns", label: "LLM labels" },
+  { href: "/models", label: "Models" },
   { href: "/jobs", label: "Jobs" },
   { href: "/prompts", label: "Prompts" },
 ];

@@ -26,5 +26,39 @@ export const labelsCampaignJob = defineJob({
   handler: async ({ campaignId }, ctx) => (await import("@/lib/campaigns/run-campaign")).runCampaign(campaignId, ctx),
 });
 
-export const jobRegistry = createJobRegistry([corpusImportJob, labelsCampaignJob]);
+export const ZClassifierTrainPayload = z.object({ modelId: z.number().int().positive() });
+
+export const classifierTrainJob = defineJob({
+  name: "classifier.train",
+  payload: ZClassifierTrainPayload,
+  // Training is deterministic, so a retry redoes the same work: enough to get past a crashed worker.
+  maxAttempts: 3,
+  handler: async ({ modelId }, ctx): Promise<unknown> => (await import("@/lib/classifier/train-classifier")).trainClassifier({ modelId, registry: jobRegistry }, ctx),
+});
+
+export const ZClassifierScorePlanPayload = z.object({ runId: z.number().int().positive() });
+
+export const classifierScorePlanJob = defineJob({
+  name: "classifier.score-plan",
+  payload: ZClassifierScorePlanPayload,
+  handler: async ({ runId }, ctx): Promise<unknown> => (await import("@/lib/classifier/plan-score-run")).planScoreRun({ runId, registry: jobRegistry }, ctx),
+});
+
+export const ZClassifierScoreChunkPayload = z.object({ chunkId: z.number().int().positive() });
+
+export const classifierScoreChunkJob = defineJob({
+  name: "classifier.score-chunk",
+  payload: ZClassifierScoreChunkPayload,
+  handler: async ({ chunkId }, ctx) => (await import("@/lib/classifier/score-chunk")).scoreChunk({ chunkId }, ctx),
+});
+
+export const ZClassifierEmbedPayload = z.object({ datasetId: z.number().int().positive(), model: z.string().trim().min(1).max(200).optional() });
+
+export const classifierEmbedJob = defineJob({
+  name: "classifier.embed",
+  payload: ZClassifierEmbedPayload,
+  handler: async (payload, ctx): Promise<unknown> => (await import("@/lib/classifier/embeddings/embed-snippets")).embedSnippets(payload, ctx),
+});
+
+export const jobRegistry = createJobRegistry([corpusImportJob, labelsCampaignJob, classifierTrainJob, classifierScorePlanJob, classifierScoreChunkJob, classifierEmbedJob]);
 export type AppJobRegistry = typeof jobRegistry;

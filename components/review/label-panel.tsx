@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useRef } from "react";
+import { ProbBadge } from "../models/prob-badge";
 import { MAX_NOTE_LENGTH } from "./queue-info";
 import type { ReviewSnippet } from "@/lib/labels/types";
 import { Kbd } from "./cheatsheet";
@@ -24,13 +26,14 @@ type Props = {
   onNoteCancel(): void;
 };
 
-/** Right-hand panel: the LLM's verdict, the scoring controls, other annotators, and source metadata. */
+/** Right-hand panel: the LLM's verdict and the classifier's, the scoring controls, other annotators, and source metadata. */
 export function LabelPanel(p: Props) {
   const s = p.snippet;
   const mine = s.myLabel;
   return (
     <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start" aria-label="Label">
       <LlmCard snippet={s} />
+      <ClassifierCard snippet={s} />
 
       <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
         <div className="mb-2 flex items-center justify-between">
@@ -118,6 +121,28 @@ function LlmCard({ snippet: s }: { snippet: ReviewSnippet }) {
         </div>
       </div>
       {l?.rationale && <p className="mt-2 max-h-40 overflow-auto text-sm leading-snug whitespace-pre-wrap text-slate-700" data-testid="llm-rationale">{l.rationale}</p>}
+    </section>
+  );
+}
+
+/** The active classifier's P(high) for this snippet, read against the model's cut. */
+function ClassifierCard({ snippet: s }: { snippet: ReviewSnippet }) {
+  const c = s.classifier;
+  const p = s.classifierProb;
+  const high = c !== null && p !== null && p >= c.cut;
+  return (
+    <section className="flex items-center gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2 shadow-sm" data-testid="classifier-card" aria-label="Classifier probability">
+      <div className="min-w-0 flex-1">
+        <h2 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Classifier P(high)</h2>
+        <p className="truncate text-xs text-slate-500">
+          {c ? <>model <Link href="/models" className="text-indigo-700 hover:underline">v{c.version}</Link> · cut {(c.cut * 100).toFixed(1)}%{p !== null && <> · says <b className={high ? "text-indigo-700" : "text-slate-600"}>{high ? "high" : "low"}</b></>}</> : "no active model yet"}
+        </p>
+      </div>
+      {c && p === null ? (
+        <span className="text-xs text-slate-400" data-testid="classifier-prob">not scored</span>
+      ) : c ? (
+        <span data-testid="classifier-prob" data-prob={p!}><ProbBadge prob={p} cut={c.cut} version={c.version} className="w-16" /></span>
+      ) : null}
     </section>
   );
 }

@@ -4,11 +4,12 @@ import type { Queue } from "@/lib/labels/queues";
  * Browser-side copy of lib/labels/queues.ts (components may not import lib values). The `satisfies`
  * and Record<Queue, …> types make the compiler flag any drift in the queue names.
  */
-export const QUEUES = ["random", "stratified", "disagreements", "mine"] as const satisfies readonly Queue[];
+export const QUEUES = ["random", "stratified", "uncertain", "disagreements", "mine"] as const satisfies readonly Queue[];
 
 export const QUEUE_INFO: Record<Queue, { title: string; description: string }> = {
   random: { title: "Random", description: "Unreviewed snippets that still need labels, in random order." },
   stratified: { title: "Stratified", description: "Same pool, balanced across LLM scores 0–5." },
+  uncertain: { title: "Uncertain first", description: "Same pool, the snippets whose classifier probability is nearest the active model's cut first." },
   disagreements: { title: "Disagreements", description: "Snippets where a human score differs from the LLM score." },
   mine: { title: "My labels", description: "Your labels, most recent first, to revise." },
 };

@@ -47,6 +47,7 @@ export function ReviewOverview({ datasets }: { datasets: ReviewDatasetSummary[] 
                     {p.remaining ? "Start" : "Open"}
                   </Link>
                   <QueueLink href={`/review/${d.id}?queue=stratified`}>Stratified</QueueLink>
+                  <QueueLink href={`/review/${d.id}?queue=uncertain`}>Uncertain first</QueueLink>
                   <QueueLink href={`/review/${d.id}?queue=disagreements`}>Disagreements{d.disagreements ? ` (${d.disagreements.toLocaleString()})` : ""}</QueueLink>
                   <QueueLink href={`/review/${d.id}?queue=mine`}>Mine ({(p.mine.labeled + p.mine.skipped).toLocaleString()})</QueueLink>
                 </div>

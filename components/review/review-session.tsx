@@ -202,7 +202,9 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
           Could not load more snippets: {state.error} <button className="ml-2 underline" onClick={session.checkAgain}>Retry</button>
         </Banner>
       )}
-      <div className="sr-only" aria-live="polite">{current ? `Snippet ${current.id}, LLM score ${current.llmScore ?? "none"}` : ""}</div>
+      <div className="sr-only" aria-live="polite">
+        {current ? `Snippet ${current.id}, LLM score ${current.llmScore ?? "none"}${current.classifierProb !== null ? `, classifier ${Math.round(current.classifierProb * 100)}%` : ""}` : ""}
+      </div>
 
       {current ? (
         <div className="grid gap-4 lg:grid-cols-3">
@@ -229,6 +231,8 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
           <div className="lg:col-span-2"><CodePanelSkeleton /></div>
           <div className="h-80 animate-pulse rounded-lg border border-slate-200 bg-white" />
         </div>
+      ) : queue === "uncertain" && init.batch.classifier === null ? (
+        <NoActiveModel datasetId={dataset.id} />
       ) : state.error ? (
         <Banner tone="error">
           Could not load snippets: {state.error} <button className="ml-2 underline" onClick={session.checkAgain}>Retry</button>
@@ -251,6 +255,26 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
 function Banner({ tone, children }: { tone: "info" | "warning" | "error"; children: React.ReactNode }) {
   const cls = { info: "border-sky-200 bg-sky-50 text-sky-900", warning: "border-amber-200 bg-amber-50 text-amber-900", error: "border-red-200 bg-red-50 text-red-800" }[tone];
   return <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-3 py-1.5 text-sm ${cls}`}>{children}</div>;
+}
+
+/** The uncertain queue needs the active model's cut; without one, say so and offer the others. */
+function NoActiveModel({ datasetId }: { datasetId: number }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center" data-testid="no-active-model">
+      <div className="text-base font-semibold text-slate-900">No active classifier model yet</div>
+      <p className="mt-1 text-sm text-slate-500">
+        Uncertain first serves the snippets whose classifier probability is nearest the active model&apos;s cut. Train and activate a model on the{" "}
+        <Link href="/models" className="text-indigo-600 hover:underline">Models</Link> page first. Meanwhile:
+      </p>
+      <div className="mt-4 flex flex-wrap justify-center gap-2">
+        {QUEUES.filter((q) => q !== "uncertain").map((q) => (
+          <Link key={q} href={`/review/${datasetId}?queue=${q}`} className="rounded-md bg-white px-3 py-1.5 text-sm text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+            {QUEUE_INFO[q].title}
+          </Link>
+        ))}
+      </div>
+    </div>
+  );
 }
 
 function QueueDone({ datasetId, queue, labeled, canGoBack, onBack, onCheckAgain }: { datasetId: number; queue: Queue; labeled: number; canGoBack: boolean; onBack(): void; onCheckAgain(): void }) {

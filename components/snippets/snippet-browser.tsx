@@ -2,6 +2,7 @@
 
 import { useMemo } from "react";
 import { useDatasets } from "../datasets/use-datasets";
+import { useActiveModel } from "../models/use-active-model";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { SnippetFiltersBar } from "./snippet-filters-bar";
@@ -16,6 +17,8 @@ const fmt = new Intl.NumberFormat("en");
 export function SnippetBrowser() {
   const { state, filterQuery, apiQuery, setFilters, goTo, clear } = useSnippetUrlState();
   const datasets = useDatasets();
+  const activeModel = useActiveModel();
+  const classifier = activeModel.data ? { version: activeModel.data.version, cut: activeModel.data.cut } : null;
   const page = useSnippets(apiQuery);
   const datasetNames = useMemo(() => new Map((datasets.data ?? []).map((d) => [d.id, d.name])), [datasets.data]);
   const data = page.data;
@@ -35,7 +38,7 @@ export function SnippetBrowser() {
 
   return (
     <div className="space-y-3">
-      <SnippetFiltersBar state={state} datasets={datasets.data ?? []} onChange={setFilters} onClear={clear} />
+      <SnippetFiltersBar state={state} datasets={datasets.data ?? []} cut={classifier?.cut ?? null} onChange={setFilters} onClear={clear} />
       {page.isError && <Alert tone="error">{page.error.message}</Alert>}
       <div className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
         <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-3 py-2 text-xs text-slate-600">
@@ -70,7 +73,7 @@ export function SnippetBrowser() {
           </div>
         ) : (
           <div className={`overflow-x-auto transition-opacity ${page.isPlaceholderData ? "opacity-60" : ""}`}>
-            <SnippetTable rows={data.items} datasetNames={datasetNames} showDataset={!state.dataset} />
+            <SnippetTable rows={data.items} datasetNames={datasetNames} showDataset={!state.dataset} classifier={classifier} />
           </div>
         )}
         <nav className="flex items-center justify-between gap-3 border-t border-slate-200 px-3 py-2" aria-label="Pagination">

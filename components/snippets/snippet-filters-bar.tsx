@@ -39,18 +39,56 @@ function scorePatch(value: string): Partial<Record<FilterParam, string>> {
   return { llmScore: "", minScore: "", maxScore: "" };
 }
 
+/** One select for the classifier's P(high): at least or at most a share; "cut" options need the active model. */
+const PROB_STEPS = [0.9, 0.75, 0.5, 0.25, 0.1];
+
+function probValue(s: SnippetUrlState): string {
+  if (s.minProb && s.maxProb) return `range:${s.minProb}:${s.maxProb}`;
+  if (s.minProb) return `min:${s.minProb}`;
+  if (s.maxProb) return `max:${s.maxProb}`;
+  return "";
+}
+
+function probPatch(value: string): Partial<Record<FilterParam, string>> {
+  const [kind, a, b] = value.split(":");
+  if (kind === "min") return { minProb: a, maxProb: "" };
+  if (kind === "max") return { minProb: "", maxProb: a };
+  if (kind === "range") return { minProb: a, maxProb: b };
+  return { minProb: "", maxProb: "" };
+}
+
+const pct = (v: string | number) => `${Math.round(Number(v) * 1000) / 10}%`;
+
+function probOptions(current: string, cut: number | null): { value: string; label: string }[] {
+  const options = [
+    { value: "", label: "Any probability" },
+    ...(cut !== null ? [{ value: `min:${cut}`, label: `≥ cut ${pct(cut)} (high)` }] : []),
+    ...PROB_STEPS.map((p) => ({ value: `min:${p}`, label: `≥ ${pct(p)}` })),
+    ...[...PROB_STEPS].reverse().map((p) => ({ value: `max:${p}`, label: `≤ ${pct(p)}` })),
+  ];
+  if (current && !options.some((o) => o.value === current)) {
+    const [kind, a, b] = current.split(":");
+    options.push({ value: current, label: kind === "range" ? `${pct(a)}–${pct(b)}` : `${kind === "min" ? "≥" : "≤"} ${pct(a)}` });
+  }
+  return options;
+}
+
 export const SORTS = [
   { value: "", label: "Oldest first (id ↑)" },
   { value: "-id", label: "Newest first (id ↓)" },
   { value: "-llmScore", label: "LLM score, high → low" },
   { value: "llmScore", label: "LLM score, low → high" },
+  { value: "-prob", label: "P(high), high → low" },
+  { value: "prob", label: "P(high), low → high" },
   { value: "-size", label: "Largest first" },
   { value: "size", label: "Smallest first" },
 ];
 
-export function SnippetFiltersBar({ state, datasets, onChange, onClear }: {
+export function SnippetFiltersBar({ state, datasets, cut, onChange, onClear }: {
   state: SnippetUrlState;
   datasets: DatasetSummary[];
+  /** The active classifier model's cut (null: no active model). */
+  cut: number | null;
   onChange: (patch: Partial<Record<FilterParam, string>>) => void;
   onClear: () => void;
 }) {
@@ -79,11 +117,12 @@ export function SnippetFiltersBar({ state, datasets, onChange, onClear }: {
   const score = scoreValue(state);
   const scoreOptions = score.startsWith("range:") ? [...SCORE_OPTIONS, { value: score, label: `${state.minScore}–${state.maxScore}` }] : SCORE_OPTIONS;
   const reviewerOptions = reviewers.data?.reviewers ?? [];
-  const active = [state.dataset, state.language, score, state.reviewed, state.reviewer, state.humanScore, state.q].some(Boolean);
+  const prob = probValue(state);
+  const active = [state.dataset, state.language, score, prob, state.reviewed, state.reviewer, state.humanScore, state.q].some(Boolean);
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <div className="grid grid-cols-2 gap-2.5 md:grid-cols-4 xl:grid-cols-8">
+      <div className="grid grid-cols-2 gap-2.5 md:grid-cols-5 xl:grid-cols-9">
         <div className="col-span-2">
           <Field label="Search">
             <Input
@@ -115,6 +154,13 @@ export function SnippetFiltersBar({ state, datasets, onChange, onClear }: {
         <Field label="LLM score">
           <Select data-testid="filter-score" value={score} onChange={(e) => onChange(scorePatch(e.target.value))}>
             {scoreOptions.map((o) => (
+              <option key={o.value} value={o.value}>{o.label}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Classifier P(high)">
+          <Select data-testid="filter-prob" value={prob} onChange={(e) => onChange(probPatch(e.target.value))}>
+            {probOptions(prob, cut).map((o) => (
               <option key={o.value} value={o.value}>{o.label}</option>
             ))}
           </Select>

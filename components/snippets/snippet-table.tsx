@@ -5,12 +5,21 @@ import { useRouter } from "next/navigation";
 import type { SnippetRow } from "@/lib/snippets/types";
 import { formatBytes } from "@/lib/format-bytes";
 import { Skeleton } from "../datasets/skeleton";
+import { ProbBadge } from "../models/prob-badge";
 import { ScoreBadge } from "./score-badge";
 
 const reviewHref = (r: SnippetRow) => `/review/${r.datasetId}?snippet=${r.id}`;
 
-/** Dense, read-only table; a row opens the snippet in the spot-check view. */
-export function SnippetTable({ rows, datasetNames, showDataset }: { rows: SnippetRow[]; datasetNames: Map<number, string>; showDataset: boolean }) {
+/**
+ * Dense, read-only table; a row opens the snippet in the spot-check view. The classifier column reads the
+ * probability against the active model's cut (greyed below it).
+ */
+export function SnippetTable({ rows, datasetNames, showDataset, classifier }: {
+  rows: SnippetRow[];
+  datasetNames: Map<number, string>;
+  showDataset: boolean;
+  classifier: { version: number; cut: number | null } | null;
+}) {
   const router = useRouter();
   return (
     <table className="w-full table-fixed text-sm" data-testid="snippet-table">
@@ -23,6 +32,7 @@ export function SnippetTable({ rows, datasetNames, showDataset }: { rows: Snippe
         <col className="w-24" />
         <col className="w-20" />
         <col className="w-12" />
+        <col className="w-20" />
         <col className="w-32" />
         <col className="w-16" />
       </colgroup>
@@ -36,6 +46,7 @@ export function SnippetTable({ rows, datasetNames, showDataset }: { rows: Snippe
           <th scope="col" className="px-2 py-2">Licence</th>
           <th scope="col" className="px-2 py-2 text-right">Size</th>
           <th scope="col" className="px-2 py-2 text-center" title="LLM score 0–5">LLM</th>
+          <th scope="col" className="px-2 py-2" title={classifier ? `P(high value) from classifier v${classifier.version}; greyed below its cut` : "P(high value) from the active classifier model (none yet)"}>Classifier</th>
           <th scope="col" className="px-2 py-2" title="Human labels: count and scores">Human</th>
           <th scope="col" className="px-2 py-2 text-center">Rev.</th>
         </tr>
@@ -67,6 +78,7 @@ export function SnippetTable({ rows, datasetNames, showDataset }: { rows: Snippe
             <td className="truncate px-2 py-1.5 text-xs text-slate-600" title={r.license ?? undefined}>{r.license ?? <span className="text-slate-300">—</span>}</td>
             <td className="px-2 py-1.5 text-right text-xs tabular-nums text-slate-600" title={`${r.sizeBytes} bytes, ${r.lineCount} lines`}>{formatBytes(r.sizeBytes)}</td>
             <td className="px-2 py-1.5 text-center"><ScoreBadge score={r.llmScore} /></td>
+            <td className="px-2 py-1.5"><ProbBadge prob={r.classifierProb} cut={classifier?.cut ?? null} version={classifier?.version} /></td>
             <td className="px-2 py-1.5">
               {r.humanLabels.length === 0 ? (
                 <span className="text-xs text-slate-300">—</span>

@@ -16,6 +16,9 @@ export type CliCommand = { run(argv: string[]): Promise<number> };
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
   import: { summary: "import a JSONL, JSONL.gz or Parquet file into a dataset", load: () => import("./commands/import") },
   label: { summary: "start an LLM labeling campaign over a dataset (with --wait, follow it)", load: () => import("./commands/label") },
+  train: { summary: "train a classifier version on a dataset's labels (with --wait, print its metrics)", load: () => import("./commands/train") },
+  score: { summary: "score snippets with a classifier version (default: the active one)", load: () => import("./commands/score") },
+  models: { summary: "list classifier versions and their cross-validated metrics", load: () => import("./commands/models") },
   jobs: { summary: "list, show, cancel or retry background jobs", load: () => import("./commands/jobs") },
   worker: { summary: "run queued jobs until stopped", load: () => import("./commands/worker") },
   user: { summary: "create users, list them, change a role", load: () => import("./commands/user") },

@@ -1,8 +1,9 @@
 import { Prisma } from "@syllabus/prisma-sqlite";
 import { db } from "@/lib/db/client";
 import { highlightCode } from "@/lib/highlight/highlight-code";
+import { getReviewClassifier } from "./get-review-classifier";
 import { toSavedLabel, type HumanLabelRow } from "./to-saved-label";
-import type { MyLabel, ReviewSnippet, SavedLabel } from "./types";
+import type { MyLabel, ReviewClassifier, ReviewSnippet, SavedLabel } from "./types";
 
 export type LoadReviewSnippetsOptions = {
   datasetId: number;
@@ -13,6 +14,8 @@ export type LoadReviewSnippetsOptions = {
   highlight?: boolean;
   /** Other annotators' scores and notes are included only where they are the point (disagreements). */
   showOthers?: boolean;
+  /** The active classifier when the caller already read it (undefined: read it here). */
+  classifier?: ReviewClassifier | null;
 };
 
 /**
@@ -27,9 +30,9 @@ export async function loadReviewSnippets(opts: LoadReviewSnippetsOptions): Promi
   const inIds = Prisma.join(idList);
   // Raw SQL: this runs on every refill, and raw reads cost a fraction of Prisma model queries (see
   // getReviewDataset). Both drivers type the columns (Date, boolean); integers may come back as bigint.
-  const [snippets, llmLabels, humanLabels] = await Promise.all([
+  const [snippets, llmLabels, humanLabels, classifier] = await Promise.all([
     db().$queryRaw<SnippetRow[]>(Prisma.sql`
-      SELECT id, "datasetId", "contentHash", content, language, source, path, license, "externalId", "sizeBytes", "lineCount", "llmScore", "reviewCount"
+      SELECT id, "datasetId", "contentHash", content, language, source, path, license, "externalId", "sizeBytes", "lineCount", "llmScore", "reviewCount", "classifierProb"
       FROM snippet WHERE id IN (${inIds}) AND "datasetId" = ${datasetId}`),
     db().$queryRaw<LlmRow[]>(Prisma.sql`
       SELECT "snippetId", score, rationale, model, "promptVersion", "isExample", "createdAt"
@@ -38,6 +41,7 @@ export async function loadReviewSnippets(opts: LoadReviewSnippetsOptions): Promi
       SELECT h."snippetId", h."userId", h."datasetId", h.status, h.score, h.agreed, h."llmScore", h.note, h."timeSpentMs", h.queue, h."updatedAt",
         u.name AS "userName"
       FROM human_label h JOIN "user" u ON u.id = h."userId" WHERE h."snippetId" IN (${inIds})`),
+    opts.classifier === undefined ? getReviewClassifier() : Promise.resolve(opts.classifier),
   ]);
   const latestLlm = new Map<number, LlmRow>();
   for (const l of llmLabels) if (!latestLlm.has(Number(l.snippetId))) latestLlm.set(Number(l.snippetId), l);
@@ -68,6 +72,8 @@ export async function loadReviewSnippets(opts: LoadReviewSnippetsOptions): Promi
       sizeBytes: Number(s.sizeBytes),
       lineCount: Number(s.lineCount),
       llmScore: s.llmScore === null ? null : Number(s.llmScore),
+      classifierProb: s.classifierProb === null ? null : Number(s.classifierProb),
+      classifier,
       reviewCount: Number(s.reviewCount),
       labelsPerSnippet: opts.labelsPerSnippet,
       html: code.html,
@@ -95,5 +101,6 @@ type Int = number | bigint;
 type SnippetRow = {
   id: Int; datasetId: Int; contentHash: string; content: string; language: string; source: string | null; path: string | null;
   license: string | null; externalId: string | null; sizeBytes: Int; lineCount: Int; llmScore: Int | null; reviewCount: Int;
+  classifierProb: number | null;
 };
 type LlmRow = { snippetId: Int; score: Int; rationale: string; model: string; promptVersion: string; isExample: boolean | number; createdAt: Date | string };

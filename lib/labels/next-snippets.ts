@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { getReviewClassifier } from "./get-review-classifier";
 import { getReviewDataset } from "./get-review-dataset";
 import { loadReviewSnippets } from "./load-review-snippets";
 import { pickDisagreementIds } from "./pick-disagreement-ids";
 import { pickMyLabelIds } from "./pick-my-label-ids";
 import { pickRandomIds } from "./pick-random-ids";
 import { pickStratifiedIds } from "./pick-stratified-ids";
+import { pickUncertainIds } from "./pick-uncertain-ids";
 import { queueProgress } from "./queue-progress";
 import { ZQueue } from "./queues";
 import type { NextSnippetsResult } from "./types";
@@ -36,17 +38,19 @@ export type TNextSnippets = z.input<typeof ZNextSnippets>;
  */
 export async function nextSnippets(datasetId: number, userId: string, input: TNextSnippets): Promise<NextSnippetsResult> {
   const { queue, exclude, limit, cursor, highlight } = ZNextSnippets.parse(input);
-  const ds = await getReviewDataset(datasetId);
+  const [ds, classifier] = await Promise.all([getReviewDataset(datasetId), getReviewClassifier()]);
   const scope = { datasetId, userId, labelsPerSnippet: ds.labelsPerSnippet, exclude };
   let ids: number[];
   let nextCursor: string | null = null;
   if (queue === "random") ids = await pickRandomIds(scope, limit);
   else if (queue === "stratified") ids = await pickStratifiedIds(scope, limit);
+  // No active model: nothing is "uncertain" yet; the result's classifier: null says why the queue is empty.
+  else if (queue === "uncertain") ids = classifier ? await pickUncertainIds(scope, classifier.cut, limit) : [];
   else if (queue === "disagreements") ids = await pickDisagreementIds({ datasetId, userId, exclude, limit });
   else ({ ids, cursor: nextCursor } = await pickMyLabelIds({ datasetId, userId, exclude, limit, cursor }));
   const [snippets, progress] = await Promise.all([
-    loadReviewSnippets({ datasetId, labelsPerSnippet: ds.labelsPerSnippet, userId, ids, highlight, showOthers: queue === "disagreements" }),
+    loadReviewSnippets({ datasetId, labelsPerSnippet: ds.labelsPerSnippet, userId, ids, highlight, showOthers: queue === "disagreements", classifier }),
     queueProgress({ datasetId, userId, queue }, ds),
   ]);
-  return { snippets, progress, exhausted: ids.length < limit, cursor: nextCursor };
+  return { snippets, progress, exhausted: ids.length < limit, cursor: nextCursor, classifier };
 }

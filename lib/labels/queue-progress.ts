@@ -15,7 +15,7 @@ export type TQueueProgress = z.input<typeof ZQueueProgress>;
 const n = (v: unknown) => Number(v ?? 0);
 
 /**
- * Where the user stands in a queue. For random/stratified the scope is "my work on this dataset":
+ * Where the user stands in a queue. For random/stratified/uncertain the scope is "my work on this dataset":
  * done = my labels and skips; remaining = snippets still below labelsPerSnippet that I have not touched.
  * Counted without scanning the snippet table: snippets below the target = snippetCount − complete, and
  * complete (reviewCount ≥ labelsPerSnippet) is a short range on the (datasetId, reviewCount) index.
@@ -44,7 +44,7 @@ export async function queueProgress(input: TQueueProgress, dataset?: ReviewDatas
   const complete = n(completeRows[0]?.n);
   const base = { queue, mine: { labeled, skipped }, dataset: { snippets: ds.snippetCount, complete, labelsPerSnippet: L } };
 
-  if (queue === "random" || queue === "stratified") {
+  if (queue === "random" || queue === "stratified" || queue === "uncertain") {
     const done = labeled + skipped;
     const remaining = Math.max(0, ds.snippetCount - complete - n(openRows[0]?.n));
     return { ...base, done, remaining, total: done + remaining };

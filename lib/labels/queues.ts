@@ -4,7 +4,7 @@ import { z } from "zod";
  * The review queues an annotator can work through (see lib/labels/next-snippets.ts for how each picks
  * snippets). components/review/queue-info.ts mirrors the names and limits for the browser.
  */
-export const QUEUES = ["random", "stratified", "disagreements", "mine"] as const;
+export const QUEUES = ["random", "stratified", "uncertain", "disagreements", "mine"] as const;
 export const ZQueue = z.enum(QUEUES);
 export type Queue = z.infer<typeof ZQueue>;
 

@@ -19,6 +19,9 @@ export type MyLabel = {
   updatedAt: string;
 };
 
+/** The active classifier model as the review view shows it (its probabilities are Snippet.classifierProb). */
+export type ReviewClassifier = { version: number; cut: number };
+
 export type OtherLabel = { name: string; status: LabelStatus; score: number | null; note: string | null };
 
 export type ReviewSnippet = {
@@ -32,6 +35,10 @@ export type ReviewSnippet = {
   sizeBytes: number;
   lineCount: number;
   llmScore: number | null;
+  /** P(high value) from the active classifier model, 0–1; null until scored. */
+  classifierProb: number | null;
+  /** The active model (null: none yet), so the probability can be read against its cut. */
+  classifier: ReviewClassifier | null;
   /** Distinct annotators who labeled (not skipped) it, including the current user. */
   reviewCount: number;
   labelsPerSnippet: number;
@@ -64,6 +71,8 @@ export type NextSnippetsResult = {
   exhausted: boolean;
   /** "mine" queue only: pass back as `cursor` for the next page. */
   cursor: string | null;
+  /** The active classifier model; null means none yet, and the "uncertain" queue is then empty. */
+  classifier: ReviewClassifier | null;
 };
 
 export type SavedLabel = MyLabel & { snippetId: number; userId: string; datasetId: number };

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { db, dialect } from "@/lib/db/client";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-import { likePattern, llmScoreNullability, onlyDatasetFilter, scoreRangeIsOrdered, snippetFilterConditions, ZSnippetFilterFields, type TSnippetFilters } from "./snippet-filters";
+import { likePattern, llmScoreNullability, onlyDatasetFilter, probNullability, probRangeIsOrdered, scoreRangeIsOrdered, snippetFilterConditions, ZSnippetFilterFields, type TSnippetFilters } from "./snippet-filters";
 import { and, num, numOrNull, raw, sql, type Sql } from "./sql";
 import type { SnippetHumanLabel, SnippetPage, SnippetRow } from "./types";
 
-export const SNIPPET_SORTS = ["id", "-id", "llmScore", "-llmScore", "size", "-size"] as const;
+export const SNIPPET_SORTS = ["id", "-id", "llmScore", "-llmScore", "prob", "-prob", "size", "-size"] as const;
 export type SnippetSort = (typeof SNIPPET_SORTS)[number];
 
 /**
@@ -19,7 +19,9 @@ export const ZSearchSnippets = ZSnippetFilterFields.extend({
   sort: z.preprocess((v) => (v === "" ? undefined : v), z.enum(SNIPPET_SORTS).default("id")),
   cursor: z.preprocess((v) => (v === "" ? undefined : v), z.string().max(400).optional()),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-}).refine(...scoreRangeIsOrdered);
+})
+  .refine(...scoreRangeIsOrdered)
+  .refine(...probRangeIsOrdered);
 export type TSearchSnippets = z.input<typeof ZSearchSnippets>;
 
 /** Knobs for tests and benchmarks; the API uses the defaults. */
@@ -30,8 +32,10 @@ export type SearchTuning = { searchWindow?: number; searchBudgetMs?: number };
  * the cursor row in the sort order", so page 10,000 costs what page 1 costs, and no OFFSET is ever used.
  *
  * A sort is split into segments that each map onto one index range: the id sort is one segment; the
- * LLM-score sort is "unlabeled" (NULL, ordered by id) then "scored" (ordered by score, id), because
- * SQLite and PostgreSQL disagree on where NULLs sort and a NULL never satisfies a row-value comparison.
+ * LLM-score sort is "unlabeled" (NULL, ordered by id) then "scored" (ordered by score, id), and the
+ * classifier-probability sort likewise "unscored" then "scored" on (datasetId, classifierProb, id),
+ * because SQLite and PostgreSQL disagree on where NULLs sort and a NULL never satisfies a row-value
+ * comparison.
  * Within a segment the bound is a row-value comparison `(key, id) > (k, i)`, which both databases turn
  * into an index seek on (datasetId, key[, id]).
  *
@@ -136,7 +140,7 @@ async function freeTotal(f: TSnippetFilters, wholeFirstPage: number | null): Pro
  */
 async function preferIdWalk(sort: SnippetSort, f: TSnippetFilters): Promise<boolean> {
   if (dialect() !== "sqlite" || sort.replace("-", "") !== "id" || f.dataset === undefined) return false;
-  const indexed = f.language !== undefined || f.llmScore !== undefined || (f.reviewed !== undefined && f.reviewed !== "any") || f.reviewer !== undefined || f.humanScore !== undefined;
+  const indexed = f.language !== undefined || f.llmScore !== undefined || f.minProb !== undefined || f.maxProb !== undefined || (f.reviewed !== undefined && f.reviewed !== "any") || f.reviewer !== undefined || f.humanScore !== undefined;
   if (indexed) return false;
   const [row] = await db().$queryRaw<{ mine: unknown; total: unknown }[]>(
     sql`SELECT (SELECT "snippetCount" FROM dataset WHERE id = ${f.dataset}) AS mine, (SELECT SUM("snippetCount") FROM dataset) AS total`,
@@ -147,13 +151,13 @@ async function preferIdWalk(sort: SnippetSort, f: TSnippetFilters): Promise<bool
 
 type RawRow = {
   id: unknown; datasetId: unknown; head: string | null; path: string | null; language: string; source: string | null;
-  license: string | null; sizeBytes: unknown; lineCount: unknown; llmScore: unknown; reviewCount: unknown;
+  license: string | null; sizeBytes: unknown; lineCount: unknown; llmScore: unknown; reviewCount: unknown; classifierProb: unknown;
 };
 
 // Only the head of the content: the table shows one line, and the full text can be ~100 KB.
 const COLUMNS = sql`s.id AS "id", s."datasetId" AS "datasetId", substr(s.content, 1, 400) AS "head", s.path AS "path",
   s.language AS "language", s.source AS "source", s.license AS "license", s."sizeBytes" AS "sizeBytes",
-  s."lineCount" AS "lineCount", s."llmScore" AS "llmScore", s."reviewCount" AS "reviewCount"`;
+  s."lineCount" AS "lineCount", s."llmScore" AS "llmScore", s."reviewCount" AS "reviewCount", s."classifierProb" AS "classifierProb"`;
 
 type Segment = { key: Sql | null; nulls: boolean; extra: Sql | null };
 
@@ -162,6 +166,11 @@ function segmentsFor(sort: SnippetSort, f: TSnippetFilters): Segment[] {
   const field = sort.replace("-", "");
   if (field === "id") return [{ key: null, nulls: false, extra: null }];
   if (field === "size") return [{ key: sql`s."sizeBytes"`, nulls: false, extra: null }];
+  if (field === "prob") {
+    const scored: Segment = { key: sql`s."classifierProb"`, nulls: false, extra: sql`s."classifierProb" IS NOT NULL` };
+    // Unscored counts as the lowest probability, as unlabeled does for the LLM score.
+    return probNullability(f) === "not-null" ? [scored] : [{ key: null, nulls: true, extra: sql`s."classifierProb" IS NULL` }, scored];
+  }
   const unlabeled: Segment = { key: null, nulls: true, extra: sql`s."llmScore" IS NULL` };
   const scored: Segment = { key: sql`s."llmScore"`, nulls: false, extra: sql`s."llmScore" IS NOT NULL` };
   const which = llmScoreNullability(f);
@@ -189,6 +198,7 @@ function sortKey(sort: SnippetSort, r: RawRow): number | null {
   const field = sort.replace("-", "");
   if (field === "size") return num(r.sizeBytes);
   if (field === "llmScore") return numOrNull(r.llmScore);
+  if (field === "prob") return numOrNull(r.classifierProb);
   return null;
 }
 
@@ -230,6 +240,7 @@ async function withHumanLabels(rows: RawRow[]): Promise<SnippetRow[]> {
     sizeBytes: num(r.sizeBytes),
     lineCount: num(r.lineCount),
     llmScore: numOrNull(r.llmScore),
+    classifierProb: numOrNull(r.classifierProb),
     reviewCount: num(r.reviewCount),
     humanLabels: bySnippet.get(num(r.id)) ?? [],
   }));

@@ -4,6 +4,7 @@ import { and, sql, type Sql } from "./sql";
 /** Query-string values: an empty parameter (`language=`) means "no filter". */
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
 const score = z.coerce.number().int().min(0).max(5);
+const probability = z.coerce.number().min(0).max(1);
 
 /**
  * Filters of the snippet table, shaped for a URL query string (all values arrive as strings). Shared by
@@ -23,6 +24,9 @@ export const ZSnippetFilterFields = z.object({
   reviewer: opt(z.string().trim().min(1).max(100)),
   /** Snippets with a human label of this score (by `reviewer` when both are given). */
   humanScore: opt(score),
+  /** Inclusive range of the active classifier's P(high value), 0–1; excludes snippets not scored yet. */
+  minProb: opt(probability),
+  maxProb: opt(probability),
   /** Case-insensitive substring of content, path or source repo (ASCII case folding on SQLite). */
   q: opt(z.string().trim().min(1).max(200)),
 });
@@ -33,13 +37,18 @@ export const scoreRangeIsOrdered: [(f: { minScore?: number; maxScore?: number })
   { message: "minScore must not exceed maxScore", path: ["minScore"] },
 ];
 
-export const ZSnippetFilters = ZSnippetFilterFields.refine(...scoreRangeIsOrdered);
+export const probRangeIsOrdered: [(f: { minProb?: number; maxProb?: number }) => boolean, { message: string; path: string[] }] = [
+  (f) => f.minProb === undefined || f.maxProb === undefined || f.minProb <= f.maxProb,
+  { message: "minProb must not exceed maxProb", path: ["minProb"] },
+];
+
+export const ZSnippetFilters = ZSnippetFilterFields.refine(...scoreRangeIsOrdered).refine(...probRangeIsOrdered);
 export type TSnippetFilters = z.infer<typeof ZSnippetFilterFields>;
 
 /**
  * WHERE conditions (on alias `s`) for every filter except the text search, which the caller applies
  * inside a bounded window. With a dataset chosen, each maps onto an index: (datasetId, language),
- * (datasetId, llmScore), (datasetId, reviewCount) for "unreviewed".
+ * (datasetId, llmScore), (datasetId, classifierProb), (datasetId, reviewCount) for "unreviewed".
  *
  * Reviewer and human score go through human_label (small next to snippet) as `s.id IN (SELECT snippetId
  * …)`, and so does "reviewed" when combined with language or score: SQLite walks that id list in order
@@ -57,11 +66,14 @@ export function snippetFilterConditions(f: TSnippetFilters, opts: { walkIds?: bo
   else if (f.llmScore !== undefined) where.push(sql`s."llmScore" = ${f.llmScore}`);
   if (f.minScore !== undefined) where.push(sql`s."llmScore" >= ${f.minScore}`);
   if (f.maxScore !== undefined) where.push(sql`s."llmScore" <= ${f.maxScore}`);
+  if (f.minProb !== undefined) where.push(sql`s."classifierProb" >= ${f.minProb}`);
+  if (f.maxProb !== undefined) where.push(sql`s."classifierProb" <= ${f.maxProb}`);
   if (f.reviewed === "unreviewed") where.push(sql`s."reviewCount" = 0`);
   const byLabel = f.reviewer !== undefined || f.humanScore !== undefined;
   const scoreFilter = f.llmScore !== undefined || f.minScore !== undefined || f.maxScore !== undefined;
+  const probFilter = f.minProb !== undefined || f.maxProb !== undefined;
   // Alone, "reviewed" is best served by its own index (a deep page seeks straight to the cursor).
-  if (f.reviewed === "reviewed" && !byLabel && f.language === undefined && !scoreFilter) where.push(sql`s."reviewCount" > 0`);
+  if (f.reviewed === "reviewed" && !byLabel && f.language === undefined && !scoreFilter && !probFilter) where.push(sql`s."reviewCount" > 0`);
   // A reviewer or a human score implies "reviewed"; one id list covers all three.
   else if (f.reviewed === "reviewed" || byLabel) {
     const h: Sql[] = [sql`h.status = 'labeled'`];
@@ -77,6 +89,7 @@ export function snippetFilterConditions(f: TSnippetFilters, opts: { walkIds?: bo
 export function onlyDatasetFilter(f: TSnippetFilters): boolean {
   return (
     f.language === undefined && f.llmScore === undefined && f.minScore === undefined && f.maxScore === undefined &&
+    f.minProb === undefined && f.maxProb === undefined &&
     (f.reviewed === undefined || f.reviewed === "any") && f.reviewer === undefined && f.humanScore === undefined && f.q === undefined
   );
 }
@@ -86,6 +99,11 @@ export function llmScoreNullability(f: TSnippetFilters): "null-only" | "not-null
   if (f.llmScore === "unlabeled") return "null-only";
   if (f.llmScore !== undefined || f.minScore !== undefined || f.maxScore !== undefined) return "not-null";
   return "both";
+}
+
+/** Whether a filter rules out snippets the classifier has not scored (lets the probability sort skip a segment). */
+export function probNullability(f: TSnippetFilters): "not-null" | "both" {
+  return f.minProb !== undefined || f.maxProb !== undefined ? "not-null" : "both";
 }
 
 /** LIKE pattern for a substring, with the wildcards of the needle escaped (ESCAPE '\'). */

@@ -16,6 +16,8 @@ export type SnippetRow = {
   sizeBytes: number;
   lineCount: number;
   llmScore: number | null;
+  /** P(high value) from the active classifier model, 0–1; null until scored. */
+  classifierProb: number | null;
   reviewCount: number;
   /** Human labels with status "labeled", oldest first. */
   humanLabels: SnippetHumanLabel[];

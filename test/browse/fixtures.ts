@@ -12,6 +12,7 @@ export type FixtureSnippet = {
   language: string;
   sizeBytes: number;
   llmScore: number | null;
+  classifierProb: number | null;
   reviewCount: number;
   labels: { userId: string; score: number | null; status: string }[];
 };
@@ -54,6 +55,8 @@ export async function seedBrowseFixture(): Promise<Fixture> {
       sizeBytes: ((i * 37) % 50) * 10,
       lineCount: 4,
       llmScore: i % 7 === 6 ? null : i % 7 % 6,
+      // Classifier probabilities in steps of 0.05 (many ties), unscored every sixth row.
+      classifierProb: i % 6 === 5 ? null : Math.round(((i * 53) % 97) / 4.85) / 20,
     };
   });
   const created = await db().snippet.createManyAndReturn({ data: rows, select: { id: true } });
@@ -88,11 +91,11 @@ export async function seedBrowseFixture(): Promise<Fixture> {
   };
 }
 
-/** The order the API promises for a sort: ties broken by id; unlabeled counts as the lowest score. */
+/** The order the API promises for a sort: ties broken by id; unlabeled (unscored) counts as the lowest score (probability). */
 export function compareFor(sort: string): (x: FixtureSnippet, y: FixtureSnippet) => number {
   const desc = sort.startsWith("-");
   const field = sort.replace("-", "");
-  const key = (s: FixtureSnippet) => (field === "size" ? s.sizeBytes : field === "llmScore" ? (s.llmScore ?? -1) : 0);
+  const key = (s: FixtureSnippet) => (field === "size" ? s.sizeBytes : field === "llmScore" ? (s.llmScore ?? -1) : field === "prob" ? (s.classifierProb ?? -1) : 0);
   return (x, y) => {
     const c = key(x) - key(y) || x.id - y.id;
     return desc ? -c : c;

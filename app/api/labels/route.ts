@@ -2,7 +2,7 @@
  * PUT /api/labels — create or replace the caller's own label on a snippet (undo of an edit = PUT of the old values).
  *   body { snippetId, status?: "labeled"|"skipped" (default labeled), score?: 0–5 | null, agreed?: boolean,
  *          llmScore?: 0–5 | null (LLM score shown), note?: string | null (≤ 2000), timeSpentMs?: number (capped at 10 min),
- *          queue?: "random"|"stratified"|"disagreements"|"mine"|"direct" }
+ *          queue?: "random"|"stratified"|"uncertain"|"disagreements"|"mine"|"direct" }
  *   agreed: true without a score takes the LLM score. A skipped label has no score.
  * → { label: SavedLabel, previous: SavedLabel | null, reviewCount: number }
  *   SavedLabel = { snippetId, userId, datasetId, status, score, agreed, llmScore, note, timeSpentMs, queue, updatedAt }

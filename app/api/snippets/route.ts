@@ -3,15 +3,16 @@
  *
  * Query (all optional; an empty value means "no filter"):
  *   dataset=<id>  language=<name>  llmScore=0..5|unlabeled  minScore=0..5  maxScore=0..5 (range excludes unlabeled)
+ *   minProb=0..1  maxProb=0..1 (inclusive range of the active classifier's P(high); excludes unscored snippets)
  *   reviewed=any|reviewed|unreviewed  reviewer=<user id> (snippets that user labeled)
  *   humanScore=0..5 (a human label with that score; by `reviewer` when both are set)
  *   q=<text> (case-insensitive substring of content, path or source repo; see `scanned`)
- *   sort=id|-id|llmScore|-llmScore|size|-size (default id; "-" = descending; unlabeled sorts lowest)
+ *   sort=id|-id|llmScore|-llmScore|prob|-prob|size|-size (default id; "-" = descending; unlabeled / unscored sort lowest)
  *   cursor=<nextCursor or prevCursor of a previous page, same sort>  limit=1..200 (default 50)
  *
  * Response 200:
  *   { items: [{ id, datasetId, preview, path, language, source, license, sizeBytes, lineCount, llmScore,
- *               reviewCount, humanLabels: [{ userId, userName, score, agreed }] }],
+ *               classifierProb (0–1 | null), reviewCount, humanLabels: [{ userId, userName, score, agreed }] }],
  *     nextCursor: string | null, prevCursor: string | null,
  *     total: number | null,    // exact when free (dataset-only filter, or a first page holding every match);
  *                              // otherwise null: see GET /api/snippets/count

@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props) {
 }
 
 /**
- * /review/:datasetId?queue=random|stratified|disagreements|mine&snippet=<id>
+ * /review/:datasetId?queue=random|stratified|uncertain|disagreements|mine&snippet=<id>
  * The first batch is rendered on the server, so the first snippet shows without a loading round trip.
  */
 export default async function ReviewDatasetPage({ params, searchParams }: Props) {

@@ -1,13 +1,15 @@
 /**
- * GET /api/review/:datasetId/next?queue=random|stratified|disagreements|mine&exclude=1,2,3&limit=5&cursor=…&highlight=1
- *   queue     default random
+ * GET /api/review/:datasetId/next?queue=random|stratified|uncertain|disagreements|mine&exclude=1,2,3&limit=5&cursor=…&highlight=1
+ *   queue     default random; uncertain = the pool nearest the active classifier's cut, nearest first
  *   exclude   ids the client already holds or is saving (≤ 500)
  *   limit     1–20, default 5
  *   cursor    "mine" queue only: the previous response's cursor
  *   highlight 0 to skip syntax coloring (html is then escaped plain text)
- * → { snippets: ReviewSnippet[], progress: QueueProgress, exhausted: boolean, cursor: string | null }
+ * → { snippets: ReviewSnippet[], progress: QueueProgress, exhausted: boolean, cursor: string | null,
+ *     classifier: { version, cut } | null }   (null: no active model; the uncertain queue is then empty)
  *   ReviewSnippet = { id, datasetId, language, source, path, license, externalId, sizeBytes, lineCount, llmScore,
- *     reviewCount, labelsPerSnippet, html, highlightLanguage, truncated, llmLabel, myLabel, others } (lib/labels/types.ts)
+ *     classifierProb, classifier, reviewCount, labelsPerSnippet, html, highlightLanguage, truncated, llmLabel, myLabel,
+ *     others } (lib/labels/types.ts)
  * Any signed-in user (viewers read); 404 for an unknown dataset.
  */
 import { route } from "@/lib/http/route";

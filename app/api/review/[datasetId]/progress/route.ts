@@ -1,5 +1,5 @@
 /**
- * GET /api/review/:datasetId/progress?queue=random|stratified|disagreements|mine
+ * GET /api/review/:datasetId/progress?queue=random|stratified|uncertain|disagreements|mine
  * → QueueProgress = { queue, done, total, remaining, mine: { labeled, skipped },
  *                     dataset: { snippets, complete, labelsPerSnippet } } (lib/labels/types.ts)
  * Any signed-in user; figures are the caller's.
