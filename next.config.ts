@@ -11,6 +11,10 @@ const config: NextConfig = {
     "better-sqlite3",
     "pg",
     "shiki",
+    // The worker-thread bootstrap (lib/threads/start-ts-worker.ts) resolves tsx at runtime; the web server
+    // never starts threads, but the job registry it imports references the code that does.
+    "tsx",
+    "esbuild",
   ],
   poweredByHeader: false,
   typedRoutes: false,

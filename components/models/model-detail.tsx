@@ -122,6 +122,7 @@ export function ModelDetail({ id }: { id: number }) {
             {m.artifactSha256 ? (
               <dl className="space-y-1 text-sm" data-testid="model-artifact">
                 <div className="flex justify-between gap-2"><dt className="text-slate-500">Size</dt><dd className="tabular-nums">{m.artifactBytes === null ? "—" : formatBytes(m.artifactBytes)}</dd></div>
+                {m.artifactPath && <div><dt className="text-slate-500">File</dt><dd className="font-mono text-[11px] break-all text-slate-700">{m.artifactPath}</dd></div>}
                 <div><dt className="text-slate-500">sha256</dt><dd className="font-mono text-[11px] break-all text-slate-700">{m.artifactSha256}</dd></div>
               </dl>
             ) : (

@@ -35,6 +35,12 @@ export function ModelsTable({ models }: { models: ModelView[] }) {
               <td className="px-2 py-2">
                 <ModelStatusBadge status={m.status} />
                 {m.status === "training" && m.job && <div className="mt-1"><TrainingProgress job={m.job} /></div>}
+                {m.liveRun && (
+                  <div className="mt-1 text-xs text-slate-500" data-testid="model-scoring">
+                    {m.liveRun.activate ? "scoring to activate" : "re-scoring"}
+                    {m.liveRun.total > 0 && ` · ${Math.floor((100 * m.liveRun.done) / m.liveRun.total)}%`}
+                  </div>
+                )}
                 {m.status === "failed" && m.error && <div className="mt-1 max-w-64 truncate text-xs text-red-700" title={m.error}>{m.error}</div>}
               </td>
               <td className="px-2 py-2 text-right tabular-nums text-slate-600">{count(m.rows)}</td>

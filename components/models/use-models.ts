@@ -9,7 +9,7 @@ export function useModels() {
   return useQuery({
     queryKey: modelKeys.list(),
     queryFn: ({ signal }) => api<{ models: ModelView[] }>("/api/models", { signal }).then((r) => r.models),
-    // Poll while a model trains, so its job's progress is live.
-    refetchInterval: (q) => (q.state.data?.some((m) => m.status === "training") ? 1000 : false),
+    // Poll while a model trains or re-scores (activation follows training), so progress is live.
+    refetchInterval: (q) => (q.state.data?.some((m) => m.status === "training" || m.liveRun) ? 1000 : false),
   });
 }

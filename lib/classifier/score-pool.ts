@@ -1,7 +1,6 @@
 import os from "node:os";
-import { createRequire } from "node:module";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "../threads/start-ts-worker";
 import { extractFeatureMatrix, type FeatureInput } from "./features/extract-features";
 import { predictProba } from "./forest/predict-proba";
 import type { Forest } from "./forest/types";
@@ -20,15 +19,8 @@ export function scoreThreadCount(): number {
 // One pool per process, shared by every chunk job it runs (a worker at concurrency 2 queues both on it).
 let pool: { threads: Thread[]; nextId: number } | null = null;
 
-/**
- * Worker threads need TypeScript loaded in each of them (loader hooks registered with `--import tsx` do
- * not reach worker threads), so a bootstrap registers tsx's require hooks, then loads the thread module.
- */
 function spawnThread(): Thread {
-  const entry = fileURLToPath(new URL("./score-thread.ts", import.meta.url));
-  const tsxApi = createRequire(import.meta.url).resolve("tsx/cjs/api");
-  const bootstrap = `require(${JSON.stringify(tsxApi)}).register(); require(${JSON.stringify(entry)});`;
-  const worker = new Worker(bootstrap, { eval: true, execArgv: [] });
+  const worker = startTsWorker(new URL("./score-thread.ts", import.meta.url));
   // Idle threads must not keep a CLI or test process alive.
   worker.unref();
   const thread: Thread = { worker, sha: null, waiting: new Map() };

@@ -32,7 +32,7 @@ export function effectiveModelStatus(model: Pick<ClassifierModel, "status">, job
   return job.status === "failed" || job.status === "cancelled" ? "failed" : "training";
 }
 
-export function toModelView(m: ClassifierModel & { dataset: { name: string } | null }, job: Job | null): ModelView {
+export function toModelView(m: ClassifierModel & { dataset: { name: string } | null }, job: Job | null, liveRun: ModelView["liveRun"] = null): ModelView {
   const metrics = parseJson<ModelMetrics>(m.metrics);
   const params = parseJson<ModelParams>(m.params);
   const data = parseJson<ModelDataSnapshot>(m.data);
@@ -44,6 +44,7 @@ export function toModelView(m: ClassifierModel & { dataset: { name: string } | n
     datasetName: m.dataset?.name ?? null,
     status,
     active: m.active,
+    liveRun,
     threshold: m.threshold,
     cut: m.cut,
     rocAuc: metrics?.rocAuc ?? null,
@@ -68,13 +69,15 @@ export function toModelView(m: ClassifierModel & { dataset: { name: string } | n
 
 export function toModelDetail(m: ClassifierModel & { dataset: { name: string } | null }, job: Job | null, runs: ScoreRunView[]): ModelDetail {
   const importances = parseJson<FeatureImportance[]>(m.importances) ?? [];
+  const live = runs.filter((r) => r.status === "queued" || r.status === "running").sort((a, b) => b.id - a.id)[0];
   return {
-    ...toModelView(m, job),
+    ...toModelView(m, job, live ? { id: live.id, status: live.status, activate: live.activate, done: live.done, total: live.total } : null),
     params: parseJson<ModelParams>(m.params),
     features: parseJson<ModelFeatures>(m.features),
     data: parseJson<ModelDataSnapshot>(m.data),
     metrics: parseJson<ModelMetrics>(m.metrics),
     importances: importances.slice(0, 30),
+    artifactPath: m.artifactPath,
     artifactSha256: m.artifactSha256,
     scoreRuns: runs,
   };

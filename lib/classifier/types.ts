@@ -117,6 +117,8 @@ export type ModelView = {
   useEmbeddings: boolean;
   artifactBytes: number | null;
   jobId: number | null;
+  /** A re-scoring run with this model still queued or running (the newest), e.g. the activation after training. */
+  liveRun: { id: number; status: string; activate: boolean; done: number; total: number } | null;
   /** Training job progress while status is training. */
   job: { id: number; status: string; progressDone: number; progressTotal: number; message: string; attempt: number; error: string | null } | null;
   error: string | null;
@@ -132,6 +134,8 @@ export type ModelDetail = ModelView & {
   metrics: ModelMetrics | null;
   /** Top 30 features by impurity importance (normalized to sum 1 over all features). */
   importances: FeatureImportance[];
+  /** The forest file, under the data directory. */
+  artifactPath: string | null;
   artifactSha256: string | null;
   scoreRuns: ScoreRunView[];
 };

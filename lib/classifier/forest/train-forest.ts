@@ -1,7 +1,6 @@
-import { createRequire } from "node:module";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { startTsWorker } from "../../threads/start-ts-worker";
 import { rocAuc } from "../../metrics/roc-auc";
 import { assembleForest } from "./assemble-forest";
 import { binFeatures, createBinnedMatrix } from "./bin-features";
@@ -100,16 +99,8 @@ async function growInline(data: TreeData, count: number, signal: AbortSignal | u
   return trees;
 }
 
-/**
- * Worker threads need TypeScript loaded in each of them: under Node 20, loader hooks registered with
- * `--import tsx` do not reach worker threads, so a small bootstrap registers tsx's require hooks in the
- * thread and then loads the worker module (its relative imports go through the same hooks).
- */
 function spawnWorker(data: TreeData): Worker {
-  const entry = fileURLToPath(new URL("./forest-worker.ts", import.meta.url));
-  const tsxApi = createRequire(import.meta.url).resolve("tsx/cjs/api");
-  const bootstrap = `require(${JSON.stringify(tsxApi)}).register(); require(${JSON.stringify(entry)});`;
-  return new Worker(bootstrap, { eval: true, workerData: data, execArgv: [] });
+  return startTsWorker(new URL("./forest-worker.ts", import.meta.url), { workerData: data });
 }
 
 /**
