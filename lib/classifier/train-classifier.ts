@@ -21,7 +21,7 @@ import { defaultEmbeddingModel, loadTrainingSet } from "./load-training-set";
 import type { FeatureImportance, ModelMetrics, ModelParams } from "./types";
 import { writeModelArtifact } from "./write-model-artifact";
 
-export type TrainClassifierResult = { status: "ready" | "gone" | "interrupted"; modelId: number; scoreRunId?: number };
+export type TrainClassifierResult = { status: "ready" | "already-trained" | "gone" | "interrupted"; modelId: number; scoreRunId?: number };
 
 export function forestParamsOf(p: ModelParams): ForestParams {
   return {
@@ -53,6 +53,13 @@ export async function trainClassifier(opts: { modelId: number; registry: JobRegi
   if (model.datasetId === null) {
     await db().classifierModel.update({ where: { id: modelId }, data: { status: "failed", error: "the training dataset was deleted" } });
     return { status: "gone", modelId };
+  }
+  // A rerun after the attempt that marked the model ready (its worker died before completing the job) has
+  // nothing left to do; retraining would flip a ready — possibly active, possibly being scored — model
+  // back to "training" under everyone using it.
+  if (model.status === "ready" && model.artifactPath && (await fileExists(model.artifactPath))) {
+    ctx.log(`v${model.version} is already trained (${model.artifactSha256?.slice(0, 8)}); nothing to do`);
+    return { status: "already-trained", modelId };
   }
   const params = JSON.parse(model.params) as ModelParams & { embeddingModel?: string };
   await db().classifierModel.update({ where: { id: modelId }, data: { status: "training", error: null } });
@@ -164,4 +171,8 @@ export function rankImportances(raw: Float64Array, names: string[]): FeatureImpo
   const sum = raw.reduce((a, b) => a + b, 0) || 1;
   return Array.from(raw, (v, i) => ({ name: names[i] ?? `f${i}`, importance: v / sum }))
     .sort((a, b) => b.importance - a.importance || a.name.localeCompare(b.name));
+}
+
+async function fileExists(file: string): Promise<boolean> {
+  return fs.access(file).then(() => true, () => false);
 }

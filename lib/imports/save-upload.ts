@@ -40,9 +40,13 @@ export async function saveUpload(body: ReadableStream<Uint8Array> | null, fileNa
       done(bytes > limit ? new UploadTooLargeError(limit) : null, chunk);
     },
   });
+  // The file is opened before streaming: a write stream that opens lazily can create the file after a
+  // failed pipeline has already cleaned up, leaving an empty file behind.
+  const handle = await fs.promises.open(filePath, "wx");
   try {
-    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), limiter, fs.createWriteStream(filePath, { flags: "wx" }));
+    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), limiter, handle.createWriteStream());
   } catch (e) {
+    await handle.close().catch(() => {});
     fs.rmSync(filePath, { force: true });
     throw e;
   }

@@ -53,7 +53,9 @@ beforeAll(async () => {
   modelIds = [await trainModel(1), await trainModel(2)];
 }, 120_000);
 
-afterEach(async () => {
+afterEach(async (ctx) => {
+  // A failure here is usually about what the workers saw: keep their output with the report.
+  if (ctx.task.result?.state === "fail") for (const w of workers) console.log(`worker ${w.child.pid} output:\n${w.output().slice(-4000)}`);
   await killWorkers(workers.splice(0));
 });
 

@@ -60,9 +60,14 @@ describe("training", () => {
     expect(crypto.createHash("sha256").update(bytes).digest("hex")).toBe(row.artifactSha256);
     expect(bytes.byteLength).toBe(row.artifactBytes);
 
-    // A rerun of the same job (at-least-once) trains the same model into the same row and file.
+    // A rerun of the job (at-least-once) once the model is ready changes nothing.
+    expect(await trainClassifier({ modelId: model.id, registry: jobRegistry }, { ...plainContext(), attempt: 2 })).toMatchObject({ status: "already-trained" });
+    expect(await db().classifierModel.findUniqueOrThrow({ where: { id: model.id } })).toEqual(row);
+    // A rerun after a crash before "ready" trains the same model into the same row and file.
+    await db().classifierModel.update({ where: { id: model.id }, data: { status: "training" } });
     await trainClassifier({ modelId: model.id, registry: jobRegistry }, { ...plainContext(), attempt: 2 });
     const again = await db().classifierModel.findUniqueOrThrow({ where: { id: model.id } });
+    expect(again.status).toBe("ready");
     expect(again.artifactSha256).toBe(row.artifactSha256);
     expect(await db().classifierModel.count()).toBe(1);
     expect(await db().scoreRun.count()).toBe(0);
