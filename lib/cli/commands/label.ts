@@ -6,6 +6,7 @@ import type { CampaignEstimate, CampaignView } from "../../campaigns/types";
 import { db } from "../../db/client";
 import { formatDuration } from "../../format-duration";
 import { HttpError } from "../../http/errors";
+import { followUntil } from "../follow-until";
 
 const USAGE = `usage: syllabus label --dataset <name> [--limit N] [--model M] [--prompt-version V] [--concurrency C]
                       [--scope unlabeled|all] [--language L] [--sample first|random] [--seed S] [--batch] [--wait] [--json]
@@ -101,47 +102,17 @@ export async function run(argv: string[]): Promise<number> {
 }
 
 const FINAL = new Set(["succeeded", "failed", "cancelled"]);
-const NO_WORKER_MS = 10_000;
 
 /** Polls the campaign until it ends; null when interrupted (the campaign goes on in the background). */
-async function follow(id: number, json: boolean): Promise<CampaignView | null> {
-  const tty = process.stderr.isTTY === true;
-  let interrupted = false;
-  const onSignal = () => (interrupted = true);
-  process.on("SIGINT", onSignal);
-  const started = Date.now();
-  let warned = false;
-  let lastLine = "";
-  let lastPrinted = 0;
-  try {
-    for (;;) {
-      const c = await getCampaign({ campaignId: id });
-      if (FINAL.has(c.status)) {
-        if (tty) process.stderr.write("\r\x1b[2K");
-        return c;
-      }
-      if (!warned && c.job?.status === "queued" && Date.now() - started > NO_WORKER_MS) {
-        warned = true;
-        process.stderr.write(`${tty ? "\r\x1b[2K" : ""}No worker has picked up job ${c.job.id} after ${NO_WORKER_MS / 1000} s: is one running? Start one with \`npx syllabus worker\`.\n`);
-      }
-      const line = progressLine(c);
-      // A terminal gets one live line; a log gets a line when something changed, at most every 5 s.
-      if (tty) process.stderr.write(`\r\x1b[2K${line}`);
-      else if (!json && line !== lastLine && Date.now() - lastPrinted >= 5_000) {
-        console.log(line);
-        lastPrinted = Date.now();
-      }
-      lastLine = line;
-      if (interrupted) {
-        if (tty) process.stderr.write("\r\x1b[2K");
-        console.error(`Stopped following; campaign ${id} continues in the background (cancel it on /campaigns/${id}).`);
-        return null;
-      }
-      await new Promise((r) => setTimeout(r, 1_000));
-    }
-  } finally {
-    process.off("SIGINT", onSignal);
-  }
+function follow(id: number, json: boolean): Promise<CampaignView | null> {
+  return followUntil({
+    load: () => getCampaign({ campaignId: id }),
+    done: (c) => FINAL.has(c.status),
+    line: progressLine,
+    jobOf: (c) => c.job,
+    json,
+    what: `campaign ${id} (cancel it on /campaigns/${id})`,
+  });
 }
 
 function progressLine(c: CampaignView): string {
