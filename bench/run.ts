@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- import|browse|review|queue|label]`: runs the benchmarks one after another (each prints its own
+ * `npm run bench [-- <name>…]` (names below): runs the benchmarks one after another (each prints its own
  * figures; nothing is asserted). Each needs a few minutes on 2 cores; the first run seeds 1M-row SQLite
  * databases under bench/out/ and the OS temp dir (≈1.6 GB each), later runs reuse them.
  */
@@ -15,6 +15,8 @@ const BENCHES: Record<string, { file: string; what: string; env?: Record<string,
   features: { file: "features.ts", what: "feature extraction, single thread: snippets/s and MB/s on the shared Python sample (or generated snippets)" },
   "classifier-auc": { file: "classifier-auc.ts", what: "shared corpus: our 5-fold ROC AUC vs scikit-learn's RandomForestClassifier on the same features and folds" },
   train: { file: "train.ts", what: "train 100 trees on 20k × 256 synthetic features: our forest vs scikit-learn's RandomForestClassifier (n_jobs=2), wall time ratio and held-out AUC" },
+  dashboards: { file: "dashboards.ts", what: "1M snippets, 1M scores, 10k human labels, an audit: dashboard APIs under 8 concurrent clients, cold / steady / while labeling (p50/p95/p99), SQLite and PostgreSQL", env: { BENCH_REUSE: "1" } },
+  audits: { file: "audits.ts", what: "1M snippets, 1M scores: audit stats, blind audit queue and progress at 1,000 and 10,000 items, 1 and 8 clients (p95)" },
   score: { file: "score.ts", what: "re-score 1M snippets on SQLite through the plan + chunk jobs: snippets/s and the features / predict / write split" },
 };
 

@@ -12,6 +12,7 @@ const LINKS = [
   { href: "/imports", label: "Imports" },
   { href: "/campaigns", label: "LLM labels" },
   { href: "/models", label: "Models" },
+  { href: "/quality", label: "Quality" },
   { href: "/jobs", label: "Jobs" },
   { href: "/prompts", label: "Prompts" },
 ];

@@ -13,6 +13,8 @@ export type NoteState = { open: boolean; draft: string; pending: string | null }
 
 type Props = {
   snippet: ReviewSnippet;
+  /** A blind audit: no classifier card at all (not even "not scored"). */
+  blind?: boolean;
   canLabel: boolean;
   canUndo: boolean;
   note: NoteState;
@@ -33,7 +35,7 @@ export function LabelPanel(p: Props) {
   return (
     <aside className="space-y-3 lg:sticky lg:top-4 lg:self-start" aria-label="Label">
       <LlmCard snippet={s} />
-      <ClassifierCard snippet={s} />
+      {!p.blind && <ClassifierCard snippet={s} />}
 
       <section className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
         <div className="mb-2 flex items-center justify-between">

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useCan } from "@/components/user-context";
-import type { LabelSource, Queue } from "@/lib/labels/queues";
+import type { LabelSource, ReviewQueue } from "@/lib/labels/queues";
 import type { TRecordHumanLabel } from "@/lib/labels/record-human-label";
 import type { MyLabel, NextSnippetsResult, QueueProgress, ReviewSnippet } from "@/lib/labels/types";
 import { Cheatsheet, Kbd } from "./cheatsheet";
@@ -22,13 +22,21 @@ import { useReviewSession, type ReviewSessionInit } from "./use-review-session";
 
 type UndoEntry = { snippetId: number; prev: MyLabel | null };
 
-function bodyFor(snippetId: number, l: MyLabel): TRecordHumanLabel {
-  return { snippetId, status: l.status, score: l.score, agreed: l.agreed, llmScore: l.llmScore, note: l.note, timeSpentMs: l.timeSpentMs, queue: l.queue };
+/**
+ * The PUT body for a label. In an audit session every write (a label, or an undo restoring the previous
+ * one) carries the auditId: the server requires it with queue "audit" and keeps it on later edits.
+ */
+function bodyFor(snippetId: number, l: MyLabel, auditId: number | null): TRecordHumanLabel {
+  return { snippetId, status: l.status, score: l.score, agreed: l.agreed, llmScore: l.llmScore, note: l.note, timeSpentMs: l.timeSpentMs, queue: l.queue, ...(auditId !== null ? { auditId } : {}) };
 }
 
 export type ReviewSessionProps = {
   dataset: { id: number; name: string; labelsPerSnippet: number };
-  queue: Queue;
+  queue: ReviewQueue;
+  /** With queue "audit": the audit being labeled (blind, sample order); null otherwise. */
+  auditId?: number | null;
+  /** The URL asked for an audit that could not be opened (unknown, or of another dataset): why. */
+  auditProblem?: string | null;
   init: ReviewSessionInit;
   /** The snippet opened by URL (?snippet=) was opened from a queue, not from a link elsewhere. */
   openedFromQueue: boolean;
@@ -40,16 +48,17 @@ export type ReviewSessionProps = {
  * The spot-check view: one snippet at a time, keyboard-first, optimistic saves in the background, a
  * prefetched buffer so the next snippet appears instantly, undo and history navigation.
  */
-export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMissing }: ReviewSessionProps) {
+export function ReviewSession({ dataset, queue, auditId: auditIdProp = null, auditProblem = null, init, openedFromQueue, openedMissing }: ReviewSessionProps) {
+  const auditId = queue === "audit" ? auditIdProp : null;
   const canLabel = useCan("annotator");
   const qc = useQueryClient();
-  const progressKey = reviewKeys.progress(dataset.id, queue);
-  const progress = useQuery({ queryKey: progressKey, queryFn: () => reviewApi.progress(dataset.id, queue), initialData: init.batch.progress, staleTime: 30_000 });
+  const progressKey = reviewKeys.progress(dataset.id, queue, auditId);
+  const progress = useQuery({ queryKey: progressKey, queryFn: () => reviewApi.progress(dataset.id, queue, auditId), initialData: init.batch.progress, staleTime: 30_000 });
   const saves = useLabelSaves(() => void qc.invalidateQueries({ queryKey: progressKey }));
   const session = useReviewSession(dataset.id, queue, init, (r: NextSnippetsResult) => {
     // Server counts lag behind saves still in flight; keep the optimistic figures until they land.
     if (saves.pending === 0) qc.setQueryData(progressKey, r.progress);
-  });
+  }, auditId);
   const { current, state } = session;
 
   const [undo, setUndo] = useState<UndoEntry[]>([]);
@@ -70,9 +79,11 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
     // Keep the URL on the snippet shown, so reload and copy-link land on it.
     const url = new URL(window.location.href);
     url.searchParams.set("queue", queue);
+    if (auditId !== null) url.searchParams.set("auditId", String(auditId));
+    else url.searchParams.delete("auditId");
     url.searchParams.set("snippet", String(currentId));
     window.history.replaceState(window.history.state, "", url);
-  }, [currentId, queue]);
+  }, [currentId, queue, auditId]);
 
   useEffect(() => {
     if (!flash) return;
@@ -91,7 +102,7 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
     const prev = s.myLabel;
     session.setLabel(s.id, next);
     setUndo((u) => [...u.slice(-199), { snippetId: s.id, prev }]);
-    saves.enqueue({ kind: "put", snippetId: s.id, body: bodyFor(s.id, next) });
+    saves.enqueue({ kind: "put", snippetId: s.id, body: bodyFor(s.id, next, auditId) });
     if (!prev) {
       bumpProgress(1);
       setSessionIds((ids) => new Set(ids).add(s.id));
@@ -130,7 +141,7 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
       if (!entry || !canLabel) return;
       setUndo((u) => u.slice(0, -1));
       session.setLabel(entry.snippetId, entry.prev);
-      saves.enqueue(entry.prev ? { kind: "put", snippetId: entry.snippetId, body: bodyFor(entry.snippetId, entry.prev) } : { kind: "delete", snippetId: entry.snippetId });
+      saves.enqueue(entry.prev ? { kind: "put", snippetId: entry.snippetId, body: bodyFor(entry.snippetId, entry.prev, auditId) } : { kind: "delete", snippetId: entry.snippetId });
       if (!entry.prev) {
         bumpProgress(-1);
         setSessionIds((ids) => { const n = new Set(ids); n.delete(entry.snippetId); return n; });
@@ -183,7 +194,15 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
           <Link href="/review" className="text-xs text-slate-500 hover:text-slate-900">← Spot-check</Link>
           <h1 className="truncate text-lg leading-tight font-semibold tracking-tight text-slate-900">{dataset.name}</h1>
         </div>
-        <QueueTabs datasetId={dataset.id} queue={queue} />
+        {auditId !== null ? (
+          <div className="flex items-center gap-2 rounded-md bg-violet-50 px-2.5 py-1 text-xs text-violet-900 ring-1 ring-violet-200" data-testid="audit-banner" data-audit-id={auditId}>
+            <span className="font-medium">Audit #{auditId}</span>
+            <span className="text-violet-700">· blind: classifier probability hidden</span>
+            <Link href="/quality" className="text-violet-700 underline hover:text-violet-900">Quality</Link>
+          </div>
+        ) : (
+          <QueueTabs datasetId={dataset.id} queue={queue === "audit" ? "random" : queue} />
+        )}
         <ProgressBar progress={progress.data} session={sessionIds.size} />
         <div className="flex items-center gap-1 text-xs text-slate-500">
           <button className="rounded px-1.5 py-1 hover:bg-slate-100 disabled:opacity-40" onClick={session.back} disabled={state.pos === 0} aria-label="Previous snippet (←)" data-testid="prev-button">←</button>
@@ -196,14 +215,20 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
         </button>
       </div>
 
-      {openedMissing !== null && <Banner tone="warning">Snippet #{openedMissing} is not in this dataset; showing the {QUEUE_INFO[queue].title.toLowerCase()} queue instead.</Banner>}
+      {auditProblem !== null && (
+        <Banner tone="warning">
+          <span data-testid="audit-problem">{auditProblem}; showing the {QUEUE_INFO[queue].title.toLowerCase()} queue instead.</span>{" "}
+          <Link href="/quality" className="underline">Back to Quality</Link>
+        </Banner>
+      )}
+      {openedMissing !== null && <Banner tone="warning">Snippet #{openedMissing} is not in this {auditId !== null ? "audit" : "dataset"}; showing the {QUEUE_INFO[queue].title.toLowerCase()} queue instead.</Banner>}
       {state.error && current && (
         <Banner tone="error">
           Could not load more snippets: {state.error} <button className="ml-2 underline" onClick={session.checkAgain}>Retry</button>
         </Banner>
       )}
       <div className="sr-only" aria-live="polite">
-        {current ? `Snippet ${current.id}, LLM score ${current.llmScore ?? "none"}${current.classifierProb !== null ? `, classifier ${Math.round(current.classifierProb * 100)}%` : ""}` : ""}
+        {current ? `Snippet ${current.id}, LLM score ${current.llmScore ?? "none"}${current.classifierProb !== null && auditId === null ? `, classifier ${Math.round(current.classifierProb * 100)}%` : ""}` : ""}
       </div>
 
       {current ? (
@@ -213,6 +238,7 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
           </div>
           <LabelPanel
             snippet={current}
+            blind={auditId !== null}
             canLabel={canLabel}
             canUndo={undo.length > 0}
             note={noteState}
@@ -237,6 +263,8 @@ export function ReviewSession({ dataset, queue, init, openedFromQueue, openedMis
         <Banner tone="error">
           Could not load snippets: {state.error} <button className="ml-2 underline" onClick={session.checkAgain}>Retry</button>
         </Banner>
+      ) : auditId !== null ? (
+        <AuditDone auditId={auditId} labeled={sessionIds.size} canGoBack={state.history.length > 0} onBack={session.back} onCheckAgain={session.checkAgain} />
       ) : (
         <QueueDone datasetId={dataset.id} queue={queue} labeled={sessionIds.size} canGoBack={state.history.length > 0} onBack={session.back} onCheckAgain={session.checkAgain} />
       )}
@@ -277,7 +305,28 @@ function NoActiveModel({ datasetId }: { datasetId: number }) {
   );
 }
 
-function QueueDone({ datasetId, queue, labeled, canGoBack, onBack, onCheckAgain }: { datasetId: number; queue: Queue; labeled: number; canGoBack: boolean; onBack(): void; onCheckAgain(): void }) {
+/** The audit's sample has nothing more for this annotator: back to the Quality page for the estimates. */
+function AuditDone({ auditId, labeled, canGoBack, onBack, onCheckAgain }: { auditId: number; labeled: number; canGoBack: boolean; onBack(): void; onCheckAgain(): void }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center" data-testid="queue-done">
+      <div className="text-base font-semibold text-slate-900">Audit #{auditId} done — 0 snippets left for you</div>
+      <p className="mt-1 text-sm text-slate-500">
+        Nothing more to label in this audit{labeled ? ` (you labeled ${labeled} in this session)` : ""}. Its precision and recall estimates are on the Quality page.
+      </p>
+      <div className="mt-4 flex justify-center">
+        <Link href="/quality" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700" data-testid="audit-done-quality">
+          Back to Quality
+        </Link>
+      </div>
+      <div className="mt-4 flex justify-center gap-4 text-sm">
+        {canGoBack && <button className="text-indigo-600 hover:underline" onClick={onBack}>← Back to the last snippet</button>}
+        <button className="text-indigo-600 hover:underline" onClick={onCheckAgain}>Check again</button>
+      </div>
+    </div>
+  );
+}
+
+function QueueDone({ datasetId, queue, labeled, canGoBack, onBack, onCheckAgain }: { datasetId: number; queue: ReviewQueue; labeled: number; canGoBack: boolean; onBack(): void; onCheckAgain(): void }) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center" data-testid="queue-done">
       <div className="text-base font-semibold text-slate-900">Queue done — 0 snippets left</div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useEffect, useEffectEvent, useReducer, useRef } from "react";
-import type { Queue } from "@/lib/labels/queues";
+import type { ReviewQueue } from "@/lib/labels/queues";
 import type { MyLabel, NextSnippetsResult, ReviewSnippet } from "@/lib/labels/types";
 import { reviewApi } from "./review-api";
 
@@ -88,7 +88,14 @@ export type ReviewSessionInit = { opened: ReviewSnippet | null; batch: NextSnipp
  * The client half of a review queue: what is on screen, the session history, and a prefetched buffer
  * that refills in the background (excluding everything it already holds) before it runs dry.
  */
-export function useReviewSession(datasetId: number, queue: Queue, init: ReviewSessionInit, onProgress: (r: NextSnippetsResult) => void) {
+export function useReviewSession(
+  datasetId: number,
+  queue: ReviewQueue,
+  init: ReviewSessionInit,
+  onProgress: (r: NextSnippetsResult) => void,
+  /** The "audit" queue's audit (null for the other queues). */
+  auditId: number | null = null,
+) {
   const [state, dispatch] = useReducer(reducer, init, (i): State => {
     const all = [...(i.opened ? [i.opened] : []), ...i.batch.snippets.filter((s) => s.id !== i.opened?.id)];
     return {
@@ -117,7 +124,7 @@ export function useReviewSession(datasetId: number, queue: Queue, init: ReviewSe
     const requested = Math.max(REFILL_AT + 1, BUFFER - state.buffer.length);
     dispatch({ type: "refill-start" });
     reviewApi
-      .next(datasetId, { queue, exclude, limit: requested, cursor: state.cursor })
+      .next(datasetId, { queue, auditId, exclude, limit: requested, cursor: state.cursor })
       .then((result) => {
         if (!mounted.current) return;
         dispatch({ type: "refill-done", result, requested });

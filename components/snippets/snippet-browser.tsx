@@ -52,7 +52,7 @@ export function SnippetBrowser() {
         </div>
         {data?.scanned !== null && data?.scanned !== undefined && (
           <div className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900" data-testid="search-partial">
-            Text search reads snippets in order and stops after about a quarter second: this page examined {fmt.format(data.scanned)} snippets
+            {state.q ? "Text search" : "The repository filter"} reads snippets in order and stops after about a quarter second: this page examined {fmt.format(data.scanned)} snippets
             {data.items.length < PAGE_SIZE ? ` and found ${data.items.length}` : ""}. Use <strong>Next</strong> to keep searching, or narrow the search with filters.
           </div>
         )}

@@ -5,6 +5,7 @@ import type { DatasetSummary } from "@/lib/datasets/types";
 import { useDatasetLanguages } from "../datasets/use-dataset-languages";
 import { Button } from "../ui/button";
 import { Field, Input, Select } from "../ui/field";
+import { DrilldownChips, drilldownChips } from "./drilldown-chips";
 import { useDebouncedValue } from "./use-debounced-value";
 import { useReviewers } from "./use-reviewers";
 import type { FilterParam, SnippetUrlState } from "./use-snippet-url-state";
@@ -118,7 +119,7 @@ export function SnippetFiltersBar({ state, datasets, cut, onChange, onClear }: {
   const scoreOptions = score.startsWith("range:") ? [...SCORE_OPTIONS, { value: score, label: `${state.minScore}–${state.maxScore}` }] : SCORE_OPTIONS;
   const reviewerOptions = reviewers.data?.reviewers ?? [];
   const prob = probValue(state);
-  const active = [state.dataset, state.language, score, prob, state.reviewed, state.reviewer, state.humanScore, state.q].some(Boolean);
+  const active = [state.dataset, state.language, score, prob, state.reviewed, state.reviewer, state.humanScore, state.q].some(Boolean) || drilldownChips(state).length > 0;
 
   return (
     <div className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
@@ -190,6 +191,7 @@ export function SnippetFiltersBar({ state, datasets, cut, onChange, onClear }: {
           </Select>
         </Field>
       </div>
+      <DrilldownChips state={state} onChange={onChange} />
       <div className="mt-2.5 flex items-center justify-between gap-3">
         <label className="flex items-center gap-2 text-xs text-slate-600">
           Sort

@@ -4,7 +4,11 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useMemo } from "react";
 
 /** URL parameters of the snippet table; the same names the API takes, so the query string is passed through. */
-export const FILTER_PARAMS = ["dataset", "language", "llmScore", "minScore", "maxScore", "minProb", "maxProb", "reviewed", "reviewer", "humanScore", "q", "sort"] as const;
+export const FILTER_PARAMS = [
+  "dataset", "language", "llmScore", "minScore", "maxScore", "minProb", "maxProb", "reviewed", "reviewer", "humanScore", "q", "sort",
+  // Drill-down filters (links from the quality dashboards), shown as removable chips.
+  "modelId", "auditId", "side", "minHumanScore", "maxHumanScore", "source",
+] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 export const PAGE_SIZE = 50;
 export type SnippetUrlState = Record<FilterParam, string> & { cursor: string; page: number };

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CliCommand
   train: { summary: "train a classifier version on a dataset's labels (with --wait, print its metrics)", load: () => import("./commands/train") },
   score: { summary: "score snippets with a classifier version (default: the active one)", load: () => import("./commands/score") },
   models: { summary: "list classifier versions and their cross-validated metrics", load: () => import("./commands/models") },
+  metrics: { summary: "precision and recall of the filter with intervals, and agreement figures, for a dataset", load: () => import("./commands/metrics") },
   jobs: { summary: "list, show, cancel or retry background jobs", load: () => import("./commands/jobs") },
   worker: { summary: "run queued jobs until stopped", load: () => import("./commands/worker") },
   user: { summary: "create users, list them, change a role", load: () => import("./commands/user") },

@@ -16,6 +16,8 @@ export type LoadReviewSnippetsOptions = {
   showOthers?: boolean;
   /** The active classifier when the caller already read it (undefined: read it here). */
   classifier?: ReviewClassifier | null;
+  /** Audit queue: no classifier probability or model (a blind audit must not anchor the annotator). */
+  blind?: boolean;
 };
 
 /**
@@ -41,7 +43,7 @@ export async function loadReviewSnippets(opts: LoadReviewSnippetsOptions): Promi
       SELECT h."snippetId", h."userId", h."datasetId", h.status, h.score, h.agreed, h."llmScore", h.note, h."timeSpentMs", h.queue, h."updatedAt",
         u.name AS "userName"
       FROM human_label h JOIN "user" u ON u.id = h."userId" WHERE h."snippetId" IN (${inIds})`),
-    opts.classifier === undefined ? getReviewClassifier() : Promise.resolve(opts.classifier),
+    opts.blind ? Promise.resolve(null) : opts.classifier === undefined ? getReviewClassifier() : Promise.resolve(opts.classifier),
   ]);
   const latestLlm = new Map<number, LlmRow>();
   for (const l of llmLabels) if (!latestLlm.has(Number(l.snippetId))) latestLlm.set(Number(l.snippetId), l);
@@ -72,7 +74,7 @@ export async function loadReviewSnippets(opts: LoadReviewSnippetsOptions): Promi
       sizeBytes: Number(s.sizeBytes),
       lineCount: Number(s.lineCount),
       llmScore: s.llmScore === null ? null : Number(s.llmScore),
-      classifierProb: s.classifierProb === null ? null : Number(s.classifierProb),
+      classifierProb: s.classifierProb === null || opts.blind ? null : Number(s.classifierProb),
       classifier,
       reviewCount: Number(s.reviewCount),
       labelsPerSnippet: opts.labelsPerSnippet,

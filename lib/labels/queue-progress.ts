@@ -1,14 +1,18 @@
 import { Prisma } from "@syllabus/prisma-sqlite";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
+import { auditPoolSql } from "./audit-pool-sql";
+import { getReviewAudit } from "./get-review-audit";
 import { getReviewDataset, type ReviewDataset } from "./get-review-dataset";
-import { ZQueue } from "./queues";
+import { ZReviewQueue } from "./queues";
 import type { QueueProgress } from "./types";
 
 export const ZQueueProgress = z.object({
   datasetId: z.coerce.number().int().positive(),
   userId: z.string().min(1),
-  queue: ZQueue.default("random"),
+  queue: ZReviewQueue.default("random"),
+  /** "audit" queue: the audit (required; it must cover the dataset). */
+  auditId: z.coerce.number().int().positive().optional(),
 });
 export type TQueueProgress = z.input<typeof ZQueueProgress>;
 
@@ -23,8 +27,8 @@ const n = (v: unknown) => Number(v ?? 0);
  * those I labeled.
  * For mine: total = my labels; done counts nothing (revising has no end).
  */
-export async function queueProgress(input: TQueueProgress, dataset?: ReviewDataset): Promise<QueueProgress> {
-  const { datasetId, userId, queue } = ZQueueProgress.parse(input);
+export async function queueProgress(input: TQueueProgress, dataset?: ReviewDataset, audit?: { id: number; datasetId: number | null }): Promise<QueueProgress> {
+  const { datasetId, userId, queue, auditId } = ZQueueProgress.parse(input);
   const ds = dataset ?? (await getReviewDataset(datasetId));
   const L = ds.labelsPerSnippet;
   const [mineByStatus, completeRows, openRows] = await Promise.all([
@@ -47,6 +51,18 @@ export async function queueProgress(input: TQueueProgress, dataset?: ReviewDatas
   if (queue === "random" || queue === "stratified" || queue === "uncertain") {
     const done = labeled + skipped;
     const remaining = Math.max(0, ds.snippetCount - complete - n(openRows[0]?.n));
+    return { ...base, done, remaining, total: done + remaining };
+  }
+  if (queue === "audit") {
+    // The audit's items of this dataset: done = those I labeled or skipped; remaining = those still in my
+    // pool (as pickAuditIds serves them). Items others completed are in neither.
+    const { from, mine, labeled } = auditPoolSql({ audit: audit ?? (await getReviewAudit(auditId, datasetId)), datasetId, userId, labelsPerSnippet: L });
+    const [row] = await db().$queryRaw<{ done: number | bigint | null; remaining: number | bigint | null }[]>(Prisma.sql`
+      SELECT SUM(CASE WHEN p.mine > 0 THEN 1 ELSE 0 END) AS done,
+        SUM(CASE WHEN p.mine = 0 AND p.labeled < ${L} THEN 1 ELSE 0 END) AS remaining
+      FROM (SELECT ${mine} AS mine, ${labeled} AS labeled FROM ${from}) p`);
+    const done = n(row?.done);
+    const remaining = n(row?.remaining);
     return { ...base, done, remaining, total: done + remaining };
   }
   if (queue === "mine") return { ...base, done: 0, remaining: labeled + skipped, total: labeled + skipped };

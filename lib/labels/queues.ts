@@ -8,8 +8,17 @@ export const QUEUES = ["random", "stratified", "uncertain", "disagreements", "mi
 export const ZQueue = z.enum(QUEUES);
 export type Queue = z.infer<typeof ZQueue>;
 
+/**
+ * Every queue the review API serves: the tabs above plus "audit", which needs an auditId (a precision
+ * audit's sample in its stored order, blind: no classifier probability). The review page's tabs list
+ * QUEUES only; an audit is opened from its own link.
+ */
+export const REVIEW_QUEUES = [...QUEUES, "audit"] as const;
+export const ZReviewQueue = z.enum(REVIEW_QUEUES);
+export type ReviewQueue = z.infer<typeof ZReviewQueue>;
+
 /** Where a label was given: one of the queues, or "direct" (a snippet opened by link). */
-export const ZLabelSource = z.enum([...QUEUES, "direct"]);
+export const ZLabelSource = z.enum([...REVIEW_QUEUES, "direct"]);
 export type LabelSource = z.infer<typeof ZLabelSource>;
 
 /** Idle time beyond this is not counted as time spent on a snippet. */

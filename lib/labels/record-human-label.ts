@@ -32,7 +32,13 @@ export const ZRecordHumanLabel = z
       .default(0)
       .transform((ms) => Math.min(ms, MAX_TIME_SPENT_MS)),
     queue: ZLabelSource.default("random"),
+    /**
+     * The audit whose queue served the snippet: required with queue "audit", accepted with any queue (an
+     * undo re-sends the previous label as it was); the snippet must be one of the audit's items.
+     */
+    auditId: z.number().int().positive().nullish(),
   })
+  .refine((v) => v.queue !== "audit" || v.auditId != null, { message: "a label from the audit queue needs its auditId", path: ["auditId"] })
   .refine((v) => v.status !== "skipped" || v.score == null, { message: "a skipped label has no score", path: ["score"] })
   .refine((v) => v.status !== "labeled" || v.score != null || v.agreed, { message: "a label needs a score 0–5", path: ["score"] });
 export type TRecordHumanLabel = z.input<typeof ZRecordHumanLabel>;
@@ -51,6 +57,11 @@ export async function recordHumanLabel(userId: string, input: TRecordHumanLabel)
       const shown = v.llmScore === undefined ? snippet.llmScore : v.llmScore;
       const score = v.status === "skipped" ? null : (v.score ?? shown);
       if (v.status === "labeled" && score == null) throw badRequest("cannot agree: this snippet has no LLM score");
+      const auditId = v.auditId ?? null;
+      if (auditId !== null) {
+        const [item] = await tx.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM audit_item WHERE "auditId" = ${auditId} AND "snippetId" = ${v.snippetId}`;
+        if (!item) throw badRequest(`snippet ${v.snippetId} is not in audit ${auditId}`);
+      }
       const data = {
         status: v.status as SavedLabel["status"],
         score,
@@ -62,14 +73,23 @@ export async function recordHumanLabel(userId: string, input: TRecordHumanLabel)
       };
       const previous = await findHumanLabel(tx, v.snippetId, userId);
       // One upsert on the (snippetId, userId) key: only this user's row, whatever others do meanwhile.
+      // A label once given for an audit stays that audit's when revised from another queue (e.g. "mine").
       const now = new Date();
       await tx.$executeRaw`
-        INSERT INTO human_label ("snippetId", "userId", "datasetId", status, score, agreed, "llmScore", note, "timeSpentMs", queue, "createdAt", "updatedAt")
-        VALUES (${v.snippetId}, ${userId}, ${snippet.datasetId}, ${data.status}, ${data.score}, ${data.agreed}, ${data.llmScore}, ${data.note}, ${data.timeSpentMs}, ${data.queue}, ${now}, ${now})
+        INSERT INTO human_label ("snippetId", "userId", "datasetId", status, score, agreed, "llmScore", note, "timeSpentMs", queue, "auditId", "createdAt", "updatedAt")
+        VALUES (${v.snippetId}, ${userId}, ${snippet.datasetId}, ${data.status}, ${data.score}, ${data.agreed}, ${data.llmScore}, ${data.note}, ${data.timeSpentMs}, ${data.queue}, ${auditId}, ${now}, ${now})
         ON CONFLICT ("snippetId", "userId") DO UPDATE SET status = excluded.status, score = excluded.score, agreed = excluded.agreed,
           "llmScore" = excluded."llmScore", note = excluded.note, "timeSpentMs" = excluded."timeSpentMs", queue = excluded.queue,
-          "updatedAt" = excluded."updatedAt"`;
-      const label: SavedLabel = { snippetId: v.snippetId, userId, datasetId: snippet.datasetId, ...data, updatedAt: now.toISOString() };
+          "auditId" = COALESCE(excluded."auditId", human_label."auditId"), "updatedAt" = excluded."updatedAt"`;
+      const keptAudit = auditId ?? previous?.auditId ?? null;
+      const label: SavedLabel = {
+        snippetId: v.snippetId,
+        userId,
+        datasetId: snippet.datasetId,
+        ...data,
+        updatedAt: now.toISOString(),
+        ...(keptAudit !== null ? { auditId: keptAudit } : {}),
+      };
       const reviewCount = await refreshReviewCount(tx, v.snippetId);
       return { label, previous, reviewCount };
     },

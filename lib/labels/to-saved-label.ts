@@ -5,9 +5,10 @@ export type HumanLabelRow = {
   snippetId: number | bigint; userId: string; datasetId: number | bigint; status: string; score: number | bigint | null;
   agreed: boolean | number; llmScore: number | bigint | null; note: string | null; timeSpentMs: number | bigint; queue: string;
   updatedAt: Date | string;
+  auditId?: number | bigint | null;
 };
 
-export const HUMAN_LABEL_COLUMNS = `"snippetId", "userId", "datasetId", status, score, agreed, "llmScore", note, "timeSpentMs", queue, "updatedAt"`;
+export const HUMAN_LABEL_COLUMNS = `"snippetId", "userId", "datasetId", status, score, agreed, "llmScore", note, "timeSpentMs", queue, "updatedAt", "auditId"`;
 
 const int = (v: number | bigint | null) => (v === null ? null : Number(v));
 
@@ -25,5 +26,7 @@ export function toSavedLabel(row: HumanLabelRow): SavedLabel {
     timeSpentMs: Number(row.timeSpentMs),
     queue: row.queue as LabelSource,
     updatedAt: new Date(row.updatedAt).toISOString(),
+    // Only audit labels carry the key, so every other label keeps its established shape.
+    ...(row.auditId != null ? { auditId: Number(row.auditId) } : {}),
   };
 }

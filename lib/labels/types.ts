@@ -2,7 +2,7 @@
  * Wire shapes of the review API (also the props the review pages hand to client components). Types only:
  * safe to import from client code.
  */
-import type { LabelSource, Queue } from "./queues";
+import type { LabelSource, ReviewQueue } from "./queues";
 
 export type LabelStatus = "labeled" | "skipped";
 
@@ -53,7 +53,7 @@ export type ReviewSnippet = {
 };
 
 export type QueueProgress = {
-  queue: Queue;
+  queue: ReviewQueue;
   /** Snippets of this queue's scope the user has labeled or skipped. */
   done: number;
   /** done + remaining. */
@@ -71,11 +71,11 @@ export type NextSnippetsResult = {
   exhausted: boolean;
   /** "mine" queue only: pass back as `cursor` for the next page. */
   cursor: string | null;
-  /** The active classifier model; null means none yet, and the "uncertain" queue is then empty. */
+  /** The active classifier model; null means none yet, and the "uncertain" queue is then empty. Always null in the blind "audit" queue. */
   classifier: ReviewClassifier | null;
 };
 
-export type SavedLabel = MyLabel & { snippetId: number; userId: string; datasetId: number };
+export type SavedLabel = MyLabel & { snippetId: number; userId: string; datasetId: number; auditId?: number | null };
 
 export type RecordLabelResult = { label: SavedLabel; previous: SavedLabel | null; reviewCount: number };
 export type DeleteLabelResult = { deleted: boolean; previous: SavedLabel | null; reviewCount: number };

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, dialect } from "@/lib/db/client";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-import { likePattern, llmScoreNullability, onlyDatasetFilter, probNullability, probRangeIsOrdered, scoreRangeIsOrdered, snippetFilterConditions, ZSnippetFilterFields, type TSnippetFilters } from "./snippet-filters";
+import { humanRangeIsOrdered, likePattern, llmScoreNullability, onlyDatasetFilter, probNullability, probRangeIsOrdered, scoreRangeIsOrdered, sideNeedsAudit, snippetFilterConditions, ZSnippetFilterFields, type TSnippetFilters } from "./snippet-filters";
 import { and, num, numOrNull, raw, sql, type Sql } from "./sql";
 import type { SnippetHumanLabel, SnippetPage, SnippetRow } from "./types";
 
@@ -21,7 +21,9 @@ export const ZSearchSnippets = ZSnippetFilterFields.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 })
   .refine(...scoreRangeIsOrdered)
-  .refine(...probRangeIsOrdered);
+  .refine(...probRangeIsOrdered)
+  .refine(...humanRangeIsOrdered)
+  .refine(...sideNeedsAudit);
 export type TSearchSnippets = z.input<typeof ZSearchSnippets>;
 
 /** Knobs for tests and benchmarks; the API uses the defaults. */
@@ -39,7 +41,7 @@ export type SearchTuning = { searchWindow?: number; searchBudgetMs?: number };
  * Within a segment the bound is a row-value comparison `(key, id) > (k, i)`, which both databases turn
  * into an index seek on (datasetId, key[, id]).
  *
- * Text search (`q`) cannot use an index (substring at any position), so it walks the filtered rows in
+ * Text search (`q`) cannot use an index (substring at any position), nor can the source repository, so they walk the filtered rows in
  * sort order one window at a time and tests only those. When the time budget runs out before the page
  * is full, the page comes back short with `scanned` set and a nextCursor that resumes after the last row
  * examined: a search over a million rows answers in bounded time, and "Next" keeps searching.
@@ -55,8 +57,11 @@ export async function searchSnippets(input: TSearchSnippets, tuning: SearchTunin
   const asc = sort.startsWith("-") === back; // direction this request walks the index in
   const segments = segmentsFor(sort, filters);
   const walk = asc ? segments : [...segments].reverse();
-  const base = snippetFilterConditions(filters, { walkIds: await preferIdWalk(sort, filters) });
-  const match = filters.q === undefined ? null : matchCondition(filters.q);
+  // The source repository has no index either: like the text, it is tested inside bounded windows.
+  const { source, ...indexed } = filters;
+  const base = snippetFilterConditions(indexed, { walkIds: await preferIdWalk(sort, filters) });
+  const tests = [...(filters.q === undefined ? [] : [matchCondition(filters.q)]), ...(source === undefined ? [] : [sql`s.source = ${source}`])];
+  const match = tests.length ? and(tests) : null;
 
   const rows: RawRow[] = [];
   let scanned = 0;
@@ -124,7 +129,7 @@ export async function searchSnippets(input: TSearchSnippets, tuning: SearchTunin
  */
 async function freeTotal(f: TSnippetFilters, wholeFirstPage: number | null): Promise<number | null> {
   if (wholeFirstPage !== null) return wholeFirstPage;
-  if (f.q !== undefined || !onlyDatasetFilter(f)) return null;
+  if (f.q !== undefined || f.source !== undefined || !onlyDatasetFilter(f)) return null;
   const agg = await db().dataset.aggregate({ where: f.dataset === undefined ? {} : { id: f.dataset }, _sum: { snippetCount: true } });
   return agg._sum.snippetCount ?? 0;
 }
@@ -140,7 +145,9 @@ async function freeTotal(f: TSnippetFilters, wholeFirstPage: number | null): Pro
  */
 async function preferIdWalk(sort: SnippetSort, f: TSnippetFilters): Promise<boolean> {
   if (dialect() !== "sqlite" || sort.replace("-", "") !== "id" || f.dataset === undefined) return false;
-  const indexed = f.language !== undefined || f.llmScore !== undefined || f.minProb !== undefined || f.maxProb !== undefined || (f.reviewed !== undefined && f.reviewed !== "any") || f.reviewer !== undefined || f.humanScore !== undefined;
+  const activeProb = f.modelId === undefined && (f.minProb !== undefined || f.maxProb !== undefined);
+  const idList = f.auditId !== undefined || f.minHumanScore !== undefined || f.maxHumanScore !== undefined;
+  const indexed = f.language !== undefined || f.llmScore !== undefined || activeProb || idList || (f.reviewed !== undefined && f.reviewed !== "any") || f.reviewer !== undefined || f.humanScore !== undefined;
   if (indexed) return false;
   const [row] = await db().$queryRaw<{ mine: unknown; total: unknown }[]>(
     sql`SELECT (SELECT "snippetCount" FROM dataset WHERE id = ${f.dataset}) AS mine, (SELECT SUM("snippetCount") FROM dataset) AS total`,

@@ -6,6 +6,9 @@
  *   minProb=0..1  maxProb=0..1 (inclusive range of the active classifier's P(high); excludes unscored snippets)
  *   reviewed=any|reviewed|unreviewed  reviewer=<user id> (snippets that user labeled)
  *   humanScore=0..5 (a human label with that score; by `reviewer` when both are set)
+ *   Drill-down (links from /quality): modelId=<id> (minProb/maxProb apply to that model's scores instead of the
+ *   active model's)  auditId=<id> [side=kept|rejected] (the audit's sampled snippets)
+ *   minHumanScore=0..5 maxHumanScore=0..5 (median of the labeled human scores, even counts rounded down)  source=<repo> (exact)
  *   q=<text> (case-insensitive substring of content, path or source repo; see `scanned`)
  *   sort=id|-id|llmScore|-llmScore|prob|-prob|size|-size (default id; "-" = descending; unlabeled / unscored sort lowest)
  *   cursor=<nextCursor or prevCursor of a previous page, same sort>  limit=1..200 (default 50)

@@ -1,6 +1,8 @@
 /**
- * GET /api/review/:datasetId/next?queue=random|stratified|uncertain|disagreements|mine&exclude=1,2,3&limit=5&cursor=…&highlight=1
- *   queue     default random; uncertain = the pool nearest the active classifier's cut, nearest first
+ * GET /api/review/:datasetId/next?queue=random|stratified|uncertain|disagreements|mine|audit&auditId=&exclude=1,2,3&limit=5&cursor=…&highlight=1
+ *   queue     default random; uncertain = the pool nearest the active classifier's cut, nearest first;
+ *             audit = the audit's sample (auditId required) in its stored order, blind: classifierProb and
+ *             classifier are null; label these with PUT /api/labels { queue: "audit", auditId }
  *   exclude   ids the client already holds or is saving (≤ 500)
  *   limit     1–20, default 5
  *   cursor    "mine" queue only: the previous response's cursor
