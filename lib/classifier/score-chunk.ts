@@ -1,5 +1,6 @@
 import type { TaskContext } from "@/lib/context";
-import { db } from "@/lib/db/client";
+import { db, dialect } from "@/lib/db/client";
+import { analyzeSqlite, rawSqlite } from "@/lib/db/raw";
 import { finishScoreRunIfComplete } from "./finish-score-run";
 import { loadModelForest } from "./load-model-forest";
 import { readChunkSnippets } from "./read-chunk-snippets";
@@ -64,13 +65,16 @@ export async function scoreChunk(opts: { chunkId: number }, ctx: TaskContext): P
       page = next;
     }
     if (unwritten) await write(unwritten.ids, unwritten.probabilities);
-    await db().$transaction(async (tx) => {
+    const finishedRun = await db().$transaction(async (tx) => {
       const marked = await tx.scoreChunk.updateMany({ where: { id: chunk.id, status: "pending" }, data: { status: "done", scored } });
-      if (marked.count === 0) return;
+      if (marked.count === 0) return false;
       // Locks the run's row (PostgreSQL) before counting pending chunks: see finishScoreRunIfComplete.
       await tx.scoreRun.update({ where: { id: run.id }, data: { done: { increment: scored } } });
-      await finishScoreRunIfComplete(tx, run.id);
+      return finishScoreRunIfComplete(tx, run.id);
     });
+    // A run that rewrote classifierProb changed the distribution the P(high) filters and the uncertain
+    // queue plan against; stale SQLite statistics made such a filter take seconds instead of milliseconds.
+    if (finishedRun && run.activate && dialect() === "sqlite") analyzeSqlite(rawSqlite());
     await ctx.reportProgress(scored, scored, `${scored} snippets scored`);
     return { status: "done", scored, timings };
   } catch (e) {
