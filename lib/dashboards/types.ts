@@ -4,33 +4,20 @@
  * interval (estimate null when nothing was labeled, then [0, 1]).
  */
 
-export type Interval = { estimate: number | null; low: number; high: number };
+import type { AuditView } from "@/lib/audits/types";
+import type { Interval } from "@/lib/metrics/wilson-interval";
+
+export type { Interval };
 
 export type DashboardScope = { datasetId?: number; modelId?: number; auditId?: number };
 
 /** The classifier model a panel is about (the active one unless asked otherwise). */
 export type DashboardModel = { id: number; version: number; active: boolean; cut: number | null; threshold: number };
 
-export type DashboardAudit = {
-  id: number;
-  name: string;
-  datasetId: number | null;
-  modelId: number;
-  modelVersion: number;
-  /** The model's probability cut when the audit was drawn: kept = probability ≥ cut. */
-  cut: number;
-  /** A median human score ≥ threshold counts as truly high value. */
-  threshold: number;
-  seed: number;
-  keptTarget: number;
-  rejectedTarget: number;
-  /** Population sizes (and bytes) of the kept and rejected sets when the samples were drawn. */
-  keptCount: number;
-  rejectedCount: number;
-  keptBytes: number;
-  rejectedBytes: number;
-  createdAt: string;
-};
+export type DashboardAudit = Pick<
+  AuditView,
+  "id" | "name" | "datasetId" | "modelId" | "modelVersion" | "cut" | "threshold" | "seed" | "keptTarget" | "rejectedTarget" | "keptCount" | "rejectedCount" | "keptBytes" | "rejectedBytes" | "createdAt"
+>;
 
 /** One side of an audit: items sampled, items with at least one human score, items whose median human score ≥ threshold. */
 export type AuditSideCounts = { sampled: number; labeled: number; high: number };
