@@ -3,10 +3,10 @@ import { z } from "zod";
 import { createCampaign, ZCreateCampaign } from "../../campaigns/create-campaign";
 import { getCampaign } from "../../campaigns/get-campaign";
 import type { CampaignEstimate, CampaignView } from "../../campaigns/types";
-import { db } from "../../db/client";
 import { formatDuration } from "../../format-duration";
 import { HttpError } from "../../http/errors";
 import { followUntil } from "../follow-until";
+import { datasetByName } from "../lookups";
 
 const USAGE = `usage: syllabus label --dataset <name> [--limit N] [--model M] [--prompt-version V] [--concurrency C]
                       [--scope unlabeled|all] [--language L] [--sample first|random] [--seed S] [--batch] [--wait] [--json]
@@ -65,8 +65,8 @@ export async function run(argv: string[]): Promise<number> {
     if (!/^\d+$/.test(raw)) return usage(`--${flag} must be a positive integer, got "${raw}"`);
     ints[flag] = Number(raw);
   }
-  const dataset = await db().dataset.findUnique({ where: { name }, select: { id: true } });
-  if (!dataset) return usage(`no dataset named "${name}" (see the Datasets page, or import one with \`syllabus import\`)`);
+  const dataset = await datasetByName(name);
+  if ("problem" in dataset) return usage(dataset.problem);
   const input = ZCreateCampaign.safeParse({
     datasetId: dataset.id,
     filter: { scope: values.scope, language: values.language, limit: ints.limit, sample: values.sample, seed: ints.seed },

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { agreementPanel } from "@/lib/dashboards/agreement-panel";
 import { precisionPanel } from "@/lib/dashboards/precision-panel";
 import type { AgreementPanel, Interval, PrecisionPanel } from "@/lib/dashboards/types";
-import { db } from "@/lib/db/client";
+import { datasetByName, modelByVersion } from "../lookups";
 
 const USAGE = `usage: syllabus metrics --dataset <name> [--model <version>] [--audit <id>] [--json]
 
@@ -24,17 +24,16 @@ export async function run(argv: string[]): Promise<number> {
   const { values } = parsed;
   if (values.help) return usage();
   if (!values.dataset) return usage("--dataset is required");
-  const dataset = await db().dataset.findUnique({ where: { name: values.dataset }, select: { id: true, name: true } });
-  if (!dataset) {
-    console.error(`syllabus metrics: no dataset named "${values.dataset}"`);
+  const dataset = await datasetByName(values.dataset);
+  if ("problem" in dataset) {
+    console.error(`syllabus metrics: ${dataset.problem}`);
     return 1;
   }
   let modelId: number | undefined;
   if (values.model !== undefined) {
-    const version = Number(values.model.replace(/^v/, ""));
-    const model = Number.isInteger(version) ? await db().classifierModel.findUnique({ where: { version }, select: { id: true } }) : null;
-    if (!model) {
-      console.error(`syllabus metrics: no model version "${values.model}"`);
+    const model = await modelByVersion(values.model);
+    if ("problem" in model) {
+      console.error(`syllabus metrics: ${model.problem}`);
       return 1;
     }
     modelId = model.id;

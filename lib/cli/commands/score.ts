@@ -3,10 +3,10 @@ import { createScoreRun } from "@/lib/classifier/create-score-run";
 import { getActiveModel } from "@/lib/classifier/get-active-model";
 import { listScoreRuns } from "@/lib/classifier/list-score-runs";
 import type { ScoreRunView } from "@/lib/classifier/types";
-import { db } from "@/lib/db/client";
 import { formatDuration, formatRate } from "@/lib/format-duration";
 import { HttpError } from "@/lib/http/errors";
 import { followUntil } from "../follow-until";
+import { datasetByName, modelByVersion } from "../lookups";
 
 const USAGE = `usage: syllabus score [--model <version>] [--dataset <name>] [--activate] [--chunk-size N] [--wait] [--json]
 
@@ -48,10 +48,8 @@ export async function run(argv: string[]): Promise<number> {
   let modelId: number;
   let version: number;
   if (values.model !== undefined) {
-    const match = /^v?(\d+)$/i.exec(values.model.trim());
-    if (!match) return usage(`--model must be a version number like 3 or v3, got "${values.model}"`);
-    const m = await db().classifierModel.findUnique({ where: { version: Number(match[1]) }, select: { id: true, version: true } });
-    if (!m) return usage(`no model version v${match[1]} (see \`syllabus models\`)`);
+    const m = await modelByVersion(values.model);
+    if ("problem" in m) return usage(m.problem);
     ({ id: modelId, version } = m);
   } else {
     if (!active) return usage("no model is active yet: pass --model <version> (see `syllabus models`)");
@@ -59,8 +57,8 @@ export async function run(argv: string[]): Promise<number> {
   }
   let datasetId: number | undefined;
   if (values.dataset !== undefined) {
-    const d = await db().dataset.findUnique({ where: { name: values.dataset.trim() }, select: { id: true } });
-    if (!d) return usage(`no dataset named "${values.dataset}"`);
+    const d = await datasetByName(values.dataset);
+    if ("problem" in d) return usage(d.problem);
     datasetId = d.id;
   }
   const chunkSize = values["chunk-size"] === undefined ? undefined : Number(values["chunk-size"]);

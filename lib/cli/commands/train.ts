@@ -3,10 +3,10 @@ import { z } from "zod";
 import { createTrainingRun, ZTrainClassifier } from "@/lib/classifier/create-training-run";
 import { getModel } from "@/lib/classifier/get-model";
 import type { ModelDetail } from "@/lib/classifier/types";
-import { db } from "@/lib/db/client";
 import { formatDuration } from "@/lib/format-duration";
 import { HttpError } from "@/lib/http/errors";
 import { followUntil } from "../follow-until";
+import { datasetByName } from "../lookups";
 
 const USAGE = `usage: syllabus train --dataset <name> [--threshold 3] [--trees 100] [--folds 5] [--max-depth D] [--min-leaf N]
                       [--target-precision 0.9] [--embeddings] [--no-activate] [--seed S] [--wait] [--json]
@@ -66,8 +66,8 @@ export async function run(argv: string[]): Promise<number> {
     if (!/^\d+(\.\d+)?$/.test(raw)) return usage(`--${flag} must be a number, got "${raw}"`);
     numbers[flag] = Number(raw);
   }
-  const dataset = await db().dataset.findUnique({ where: { name }, select: { id: true } });
-  if (!dataset) return usage(`no dataset named "${name}" (see the Datasets page, or import one with \`syllabus import\`)`);
+  const dataset = await datasetByName(name);
+  if ("problem" in dataset) return usage(dataset.problem);
   const input = ZTrainClassifier.safeParse({
     datasetId: dataset.id,
     threshold: numbers.threshold,
