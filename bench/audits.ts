@@ -9,10 +9,9 @@
  *
  * Target: p95 < 200 ms per read under 8 concurrent clients.
  */
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { seedLarge } from "./lib/seed-large";
+import { openLargeBenchDatabase } from "./lib/seed-large";
 
 const FILE = process.env.BENCH_DB ?? path.join(os.tmpdir(), "syllabus-bench", "audits.db");
 const SNIPPETS = Number(process.env.BENCH_SNIPPETS ?? 1_000_000);
@@ -45,16 +44,7 @@ async function measure(name: string, n: number, fn: (i: number) => Promise<void>
 }
 
 async function main() {
-  if (process.env.BENCH_REUSE && fs.existsSync(FILE)) {
-    process.env.DATABASE_URL = `file:${FILE}`;
-    await (await import("../lib/db/migrate")).migrate(process.env.DATABASE_URL);
-    console.log(`reusing ${FILE}`);
-  } else {
-    console.log(`seeding ${SNIPPETS.toLocaleString()} snippets into ${FILE} …`);
-    const seeded = await seedLarge({ file: FILE, snippets: SNIPPETS, humanLabels: 10_000, users: 4 });
-    console.log(`seeded in ${seeded.seconds.toFixed(1)} s`);
-    process.env.DATABASE_URL = seeded.url;
-  }
+  await openLargeBenchDatabase({ file: FILE, snippets: SNIPPETS, humanLabels: 10_000, users: 4 });
   const { db, disconnectDb } = await import("../lib/db/client");
   const { createApiToken } = await import("../lib/auth/api-tokens");
   const { createAudit } = await import("../lib/audits/create-audit");

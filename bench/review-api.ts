@@ -8,10 +8,9 @@
  *
  * Target: p95 < 30 ms for "next" (5 snippets, highlighted) and "save label". Prints figures, asserts nothing.
  */
-import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { seedLarge } from "./lib/seed-large";
+import { openLargeBenchDatabase } from "./lib/seed-large";
 
 const FILE = process.env.BENCH_DB ?? path.join(os.tmpdir(), "syllabus-bench", "review-api.db");
 const SNIPPETS = Number(process.env.BENCH_SNIPPETS ?? 1_000_000);
@@ -38,18 +37,7 @@ async function measure(name: string, n: number, fn: (i: number) => Promise<void>
 }
 
 async function main() {
-  if (process.env.BENCH_REUSE && fs.existsSync(FILE)) {
-    process.env.DATABASE_URL = `file:${FILE}`;
-    console.log(`reusing ${FILE}`);
-    // Bring a database seeded by an earlier version up to the current schema (new indexes).
-    const migrated = await (await import("../lib/db/migrate")).migrate(process.env.DATABASE_URL);
-    if (migrated.applied.length) console.log(`applied ${migrated.applied.join(", ")}`);
-  } else {
-    console.log(`seeding ${SNIPPETS.toLocaleString()} snippets into ${FILE} …`);
-    const seeded = await seedLarge({ file: FILE, snippets: SNIPPETS, humanLabels: 10_000, users: 4 });
-    console.log(`seeded in ${seeded.seconds.toFixed(1)} s`);
-    process.env.DATABASE_URL = seeded.url;
-  }
+  await openLargeBenchDatabase({ file: FILE, snippets: SNIPPETS, humanLabels: 10_000, users: 4 });
   // Imported after DATABASE_URL is set: the db module reads it on first use.
   const { db, disconnectDb } = await import("../lib/db/client");
   const { createApiToken } = await import("../lib/auth/api-tokens");

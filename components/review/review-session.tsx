@@ -305,41 +305,40 @@ function NoActiveModel({ datasetId }: { datasetId: number }) {
   );
 }
 
+type DoneNav = { labeled: number; canGoBack: boolean; onBack(): void; onCheckAgain(): void };
+
 /** The audit's sample has nothing more for this annotator: back to the Quality page for the estimates. */
-function AuditDone({ auditId, labeled, canGoBack, onBack, onCheckAgain }: { auditId: number; labeled: number; canGoBack: boolean; onBack(): void; onCheckAgain(): void }) {
+function AuditDone({ auditId, ...nav }: { auditId: number } & DoneNav) {
   return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center" data-testid="queue-done">
-      <div className="text-base font-semibold text-slate-900">Audit #{auditId} done — 0 snippets left for you</div>
-      <p className="mt-1 text-sm text-slate-500">
-        Nothing more to label in this audit{labeled ? ` (you labeled ${labeled} in this session)` : ""}. Its precision and recall estimates are on the Quality page.
-      </p>
-      <div className="mt-4 flex justify-center">
-        <Link href="/quality" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700" data-testid="audit-done-quality">
-          Back to Quality
-        </Link>
-      </div>
-      <div className="mt-4 flex justify-center gap-4 text-sm">
-        {canGoBack && <button className="text-indigo-600 hover:underline" onClick={onBack}>← Back to the last snippet</button>}
-        <button className="text-indigo-600 hover:underline" onClick={onCheckAgain}>Check again</button>
-      </div>
-    </div>
+    <DonePanel title={`Audit #${auditId} done — 0 snippets left for you`} intro={`Nothing more to label in this audit${sessionNote(nav.labeled)}. Its precision and recall estimates are on the Quality page.`} {...nav}>
+      <Link href="/quality" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700" data-testid="audit-done-quality">
+        Back to Quality
+      </Link>
+    </DonePanel>
   );
 }
 
-function QueueDone({ datasetId, queue, labeled, canGoBack, onBack, onCheckAgain }: { datasetId: number; queue: ReviewQueue; labeled: number; canGoBack: boolean; onBack(): void; onCheckAgain(): void }) {
+function QueueDone({ datasetId, queue, ...nav }: { datasetId: number; queue: ReviewQueue } & DoneNav) {
+  return (
+    <DonePanel title="Queue done — 0 snippets left" intro={`${QUEUE_INFO[queue].title} has nothing more for you${sessionNote(nav.labeled)}. Switch queue:`} {...nav}>
+      {QUEUES.filter((q) => q !== queue).map((q) => (
+        <Link key={q} href={`/review/${datasetId}?queue=${q}`} className="rounded-md bg-white px-3 py-1.5 text-sm text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
+          {QUEUE_INFO[q].title}
+        </Link>
+      ))}
+    </DonePanel>
+  );
+}
+
+const sessionNote = (labeled: number) => (labeled ? ` (you labeled ${labeled} in this session)` : "");
+
+/** The end of a queue: what happened, where to go next (children), and back / check again. */
+function DonePanel({ title, intro, canGoBack, onBack, onCheckAgain, children }: { title: string; intro: string; children: React.ReactNode } & DoneNav) {
   return (
     <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-14 text-center" data-testid="queue-done">
-      <div className="text-base font-semibold text-slate-900">Queue done — 0 snippets left</div>
-      <p className="mt-1 text-sm text-slate-500">
-        {QUEUE_INFO[queue].title} has nothing more for you{labeled ? ` (you labeled ${labeled} in this session)` : ""}. Switch queue:
-      </p>
-      <div className="mt-4 flex flex-wrap justify-center gap-2">
-        {QUEUES.filter((q) => q !== queue).map((q) => (
-          <Link key={q} href={`/review/${datasetId}?queue=${q}`} className="rounded-md bg-white px-3 py-1.5 text-sm text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50">
-            {QUEUE_INFO[q].title}
-          </Link>
-        ))}
-      </div>
+      <div className="text-base font-semibold text-slate-900">{title}</div>
+      <p className="mt-1 text-sm text-slate-500">{intro}</p>
+      <div className="mt-4 flex flex-wrap justify-center gap-2">{children}</div>
       <div className="mt-4 flex justify-center gap-4 text-sm">
         {canGoBack && <button className="text-indigo-600 hover:underline" onClick={onBack}>← Back to the last snippet</button>}
         <button className="text-indigo-600 hover:underline" onClick={onCheckAgain}>Check again</button>
