@@ -1,20 +1,15 @@
 /** View types of the classifier registry, shared by lib, API routes, CLI and UI (types only: safe in the browser). */
 
+import type { ForestParams } from "./forest/types";
+
 export const MODEL_STATUSES = ["training", "ready", "failed"] as const;
 export type ModelStatus = (typeof MODEL_STATUSES)[number];
 
 export const SCORE_RUN_STATUSES = ["queued", "running", "succeeded", "failed", "cancelled"] as const;
 export type ScoreRunStatus = (typeof SCORE_RUN_STATUSES)[number];
 
-/** What the training job was asked to do (stored as ClassifierModel.params). */
-export type ModelParams = {
-  trees: number;
-  maxDepth: number | null;
-  minSamplesLeaf: number;
-  maxFeatures: "sqrt" | "log2" | number;
-  classWeight: "balanced" | null;
-  bootstrap: boolean;
-  seed: number;
+/** What the training job was asked to do (stored as ClassifierModel.params): the forest's parameters and the run's. */
+export type ModelParams = Omit<ForestParams, "maxBins"> & {
   folds: number;
   targetPrecision: number;
   useEmbeddings: boolean;
