@@ -6,14 +6,6 @@ export const num = (v: number | null | undefined) => (v === null || v === undefi
 export const fixed = (v: number | null | undefined, digits = 2) => (v === null || v === undefined || !Number.isFinite(v) ? "—" : v.toFixed(digits));
 export const interval = (i: Interval, digits = 1) => (i.estimate === null ? "no labels yet" : `95% CI ${pct(i.low, digits)}–${pct(i.high, digits)}`);
 
-/** Bytes as kB/MB/GB (decimal units). */
-export function bytes(v: number): string {
-  if (v < 1e3) return `${v} B`;
-  if (v < 1e6) return `${(v / 1e3).toFixed(1)} kB`;
-  if (v < 1e9) return `${(v / 1e6).toFixed(1)} MB`;
-  return `${(v / 1e9).toFixed(2)} GB`;
-}
-
 /** Token counts as 1.2k / 3.4M / 5.6B. */
 export function compact(v: number): string {
   return new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 }).format(v);

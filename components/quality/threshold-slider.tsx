@@ -4,7 +4,8 @@ import { useState } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { ThresholdPoint } from "@/lib/dashboards/types";
 import { DrillLink, type DrillFilters } from "./drill-link";
-import { bytes, compact, fixed, num, pct } from "./format";
+import { formatBytes } from "@/lib/format-bytes";
+import { compact, fixed, num, pct } from "./format";
 
 /**
  * What a different cut would keep: a range input over the curve's cuts (bin edges of the model's
@@ -50,7 +51,7 @@ export function ThresholdSlider({ points, modelCut, keptFilters }: {
         </div>
         <div>
           <dt className="text-xs text-slate-500">Kept size</dt>
-          <dd className="font-semibold tabular-nums">{bytes(p.keptBytes)}</dd>
+          <dd className="font-semibold tabular-nums">{formatBytes(p.keptBytes)}</dd>
         </div>
         <div>
           <dt className="text-xs text-slate-500" title="Approximated as bytes / 4; exact counts depend on the tokenizer">≈ tokens (bytes / 4, approximate)</dt>
