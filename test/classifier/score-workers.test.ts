@@ -69,7 +69,11 @@ it("two worker processes share one run's chunks; the run finishes and activates 
   expect(chunks).toHaveLength(SNIPPETS / 500);
   expect(chunks.every((c) => c.status === "done")).toBe(true);
   expect(chunks.reduce((s, c) => s + c.scored, 0)).toBe(SNIPPETS);
-  const jobs = await db().job.findMany({ where: { id: { in: chunks.map((c) => c.jobId!) } }, select: { status: true, workerId: true } });
+  // The run finishes inside the last chunk's transaction; its job is marked succeeded a moment later, when
+  // the handler returns (after the statistics refresh), so wait for the jobs to settle.
+  const chunkJobs = { where: { id: { in: chunks.map((c) => c.jobId!) } }, select: { status: true, workerId: true } } as const;
+  await waitFor(async () => (await db().job.findMany(chunkJobs)).every((j) => j.status !== "running" && j.status !== "queued"), 30_000, "chunk jobs settled");
+  const jobs = await db().job.findMany(chunkJobs);
   expect(jobs.every((j) => j.status === "succeeded")).toBe(true);
   expect(new Set(jobs.map((j) => j.workerId)).size).toBe(2);
   await expectExactlyOneScoreEach(modelIds[0]);
@@ -104,7 +108,9 @@ it("a worker killed with SIGKILL mid-run: a new worker finishes it with exactly 
   expect(await runOf(run.id)).toMatchObject({ total: SNIPPETS, done: SNIPPETS });
   await expectExactlyOneScoreEach(modelIds[1]);
   if (orphaned.length > 0) {
-    const retried = await db().job.findMany({ where: { id: { in: orphaned.map((j) => j.id) } } });
+    const ids = { where: { id: { in: orphaned.map((j) => j.id) } } };
+    await waitFor(async () => (await db().job.findMany(ids)).every((j) => j.status !== "running" && j.status !== "queued"), 30_000, "retried chunk jobs settled");
+    const retried = await db().job.findMany(ids);
     expect(retried.every((j) => j.status === "succeeded" && j.attempt >= 2)).toBe(true);
   }
   expect(await getActiveModel()).toMatchObject({ id: modelIds[1] });
