@@ -13,6 +13,10 @@ const LINKS = [
   { href: "/campaigns", label: "LLM labels" },
   { href: "/models", label: "Models" },
   { href: "/quality", label: "Quality" },
+  { href: "/synthetic", label: "Synthetic" },
+  { href: "/diversity", label: "Diversity" },
+  { href: "/decontam", label: "Decontam" },
+  { href: "/exports", label: "Exports" },
   { href: "/jobs", label: "Jobs" },
   { href: "/prompts", label: "Prompts" },
 ];
