@@ -24,7 +24,9 @@ const workers: WorkerProcess[] = [];
 let modelIds: number[] = [];
 
 function worker(env: Record<string, string> = {}): WorkerProcess {
-  const w = spawnWorker({ url: database.url(), extraJobs: "", env });
+  // One scoring thread per worker: two workers already fill the 2 cores CI has, and a test file that starves
+  // the machine starves vitest's own RPC with it (a CI run once reported an unhandled error from this file).
+  const w = spawnWorker({ url: database.url(), extraJobs: "", env: { SYLLABUS_SCORE_THREADS: "1", ...env } });
   workers.push(w);
   return w;
 }
