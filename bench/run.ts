@@ -17,7 +17,11 @@ const BENCHES: Record<string, { file: string; what: string; env?: Record<string,
   train: { file: "train.ts", what: "train 100 trees on 20k × 256 synthetic features: our forest vs scikit-learn's RandomForestClassifier (n_jobs=2), wall time ratio and held-out AUC" },
   dashboards: { file: "dashboards.ts", what: "1M snippets, 1M scores, 10k human labels, an audit: dashboard APIs under 8 concurrent clients, cold / steady / while labeling (p50/p95/p99), SQLite and PostgreSQL", env: { BENCH_REUSE: "1" } },
   audits: { file: "audits.ts", what: "1M snippets, 1M scores: audit stats, blind audit queue and progress at 1,000 and 10,000 items, 1 and 8 clients (p95)" },
+  minhash: { file: "minhash.ts", what: "MinHash/LSH near-duplicate detection over 200k code documents: docs/s on 2 threads and 1, peak RSS, planted copies found" },
   score: { file: "score.ts", what: "re-score 1M snippets on SQLite through the plan + chunk jobs: snippets/s and the features / predict / write split" },
+  export: { file: "export.ts", what: "export 1M snippets to Parquet and JSONL.gz through the export job: rows/s, MB/s, peak RSS, tokenization time, vs a minimal write with the same libraries" },
+  decontam: { file: "decontam.ts", what: "1M snippets against HumanEval + MBPP (stand-in): snippets/s of the check alone and end to end through the decontam.run job on SQLite, peak RSS" },
+  sandbox: { file: "sandbox.ts", what: "python3 sandbox: programs/s and per-program overhead vs plain python3 on the shared exercises, 1 and 2 at a time" },
 };
 
 const chosen = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -15,8 +15,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import Database from "better-sqlite3";
-import { seedLarge } from "./lib/seed-large";
+import { cachedRowCount, seedLarge } from "./lib/seed-large";
 
 const SNIPPETS = Number(process.env.BENCH_SNIPPETS ?? 1_000_000);
 const TRAIN_ROWS = 5_000;
@@ -25,22 +24,11 @@ const WORKER_CONCURRENCY = process.env.BENCH_WORKER_CONCURRENCY ?? "2";
 const FILE = path.join(os.tmpdir(), `syllabus-bench-score-${SNIPPETS}.db`);
 const root = path.resolve(import.meta.dirname, "..");
 
-function cachedRowCount(): number {
-  try {
-    const conn = new Database(FILE, { readonly: true });
-    const n = (conn.prepare(`SELECT COUNT(*) AS n FROM snippet`).get() as { n: number }).n;
-    conn.close();
-    return n;
-  } catch {
-    return -1;
-  }
-}
-
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ");
 const rate = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en-US")}/s`;
 
 async function main() {
-  if (cachedRowCount() === SNIPPETS) console.log(`using cached ${FILE}`);
+  if (cachedRowCount(FILE) === SNIPPETS) console.log(`using cached ${FILE}`);
   else {
     console.log(`seeding ${SNIPPETS.toLocaleString("en-US")} snippets into ${FILE} (once; a few minutes)…`);
     const r = await seedLarge({ file: FILE, snippets: SNIPPETS });

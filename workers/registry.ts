@@ -60,5 +60,56 @@ export const classifierEmbedJob = defineJob({
   handler: async (payload, ctx): Promise<unknown> => (await import("@/lib/classifier/embeddings/embed-snippets")).embedSnippets(payload, ctx),
 });
 
-export const jobRegistry = createJobRegistry([corpusImportJob, labelsCampaignJob, classifierTrainJob, classifierScorePlanJob, classifierScoreChunkJob, classifierEmbedJob]);
+export const ZSyntheticGeneratePayload = z.object({ campaignId: z.number().int().positive() });
+
+export const syntheticGenerateJob = defineJob({
+  name: "synthetic.generate",
+  payload: ZSyntheticGeneratePayload,
+  handler: async ({ campaignId }, ctx): Promise<unknown> => (await import("@/lib/synthetic/run-generation-campaign")).runGenerationCampaign(campaignId, ctx),
+});
+
+export const ZExportRunPayload = z.object({ exportId: z.number().int().positive() });
+
+export const exportRunJob = defineJob({
+  name: "export.run",
+  payload: ZExportRunPayload,
+  // Resumable: a retry reuses the frozen selection and every shard already written and verified.
+  maxAttempts: 5,
+  handler: async ({ exportId }, ctx): Promise<unknown> => (await import("@/lib/export/run-export")).runExport(exportId, ctx),
+});
+
+export const ZDecontamRunPayload = z.object({
+  runId: z.number().int().positive(),
+  // Thresholds without a column on DecontamRun (see lib/decontam/defaults.ts for defaults and limits).
+  minShared: z.number().int().min(1).max(1000).optional(),
+  minSubstringChars: z.number().int().min(20).max(10_000).optional(),
+});
+
+export const decontamRunJob = defineJob({
+  name: "decontam.run",
+  payload: ZDecontamRunPayload,
+  // Each attempt starts the run over (its own matches are replaced), so a retry is always safe.
+  maxAttempts: 3,
+  handler: async (payload, ctx): Promise<unknown> => (await import("@/lib/decontam/run-decontam")).runDecontam(payload, ctx),
+});
+
+export const ZDiversityReportPayload = z.object({ reportId: z.number().int().positive() });
+
+export const diversityReportJob = defineJob({
+  name: "diversity.report",
+  payload: ZDiversityReportPayload,
+  // Deterministic: a retry recomputes the same figures and marks.
+  maxAttempts: 3,
+  handler: async ({ reportId }, ctx): Promise<unknown> => (await import("@/lib/diversity/run-diversity-report")).runDiversityReport(reportId, ctx),
+});
+
+export const ZSyntheticExecutePayload = z.object({ runId: z.number().int().positive() });
+
+export const syntheticExecuteJob = defineJob({
+  name: "synthetic.execute",
+  payload: ZSyntheticExecutePayload,
+  handler: async ({ runId }, ctx): Promise<unknown> => (await import("@/lib/synthetic/execute/run-exec-run")).runExecRun(runId, ctx),
+});
+
+export const jobRegistry = createJobRegistry([corpusImportJob, labelsCampaignJob, classifierTrainJob, classifierScorePlanJob, classifierScoreChunkJob, classifierEmbedJob, syntheticGenerateJob, exportRunJob, decontamRunJob, diversityReportJob, syntheticExecuteJob]);
 export type AppJobRegistry = typeof jobRegistry;

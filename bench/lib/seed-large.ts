@@ -6,6 +6,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { migrate } from "../../lib/db/migrate";
 import { openSqlite } from "../../lib/db/raw";
 
@@ -99,4 +100,16 @@ export async function openLargeBenchDatabase(opts: SeedLargeOptions): Promise<st
     process.env.DATABASE_URL = seeded.url;
   }
   return process.env.DATABASE_URL;
+}
+
+/** Snippets in a cached bench database file, or -1 when there is none (or it cannot be read). */
+export function cachedRowCount(file: string): number {
+  try {
+    const conn = new Database(file, { readonly: true });
+    const n = (conn.prepare(`SELECT COUNT(*) AS n FROM snippet`).get() as { n: number }).n;
+    conn.close();
+    return n;
+  } catch {
+    return -1;
+  }
 }

@@ -1,17 +1,6 @@
 import type { CampaignStatus } from "@/lib/campaigns/types";
-
-const STYLE: Record<CampaignStatus, string> = {
-  queued: "bg-slate-100 text-slate-700",
-  running: "bg-sky-100 text-sky-800",
-  succeeded: "bg-emerald-100 text-emerald-800",
-  failed: "bg-red-100 text-red-800",
-  cancelled: "bg-amber-100 text-amber-900",
-};
+import { StatusBadge } from "../ui/status-badge";
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
-  return (
-    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STYLE[status]}`} data-testid="campaign-status">
-      {status}
-    </span>
-  );
+  return <StatusBadge status={status} testId="campaign-status" />;
 }

@@ -3,14 +3,8 @@
 import Link from "next/link";
 import { Fragment, useState } from "react";
 import { Card } from "../ui/card";
+import { StatusBadge } from "../ui/status-badge";
 import { useImportErrors, type ImportRow } from "./use-imports";
-
-const STATUS_STYLE: Record<ImportRow["status"], string> = {
-  queued: "bg-slate-100 text-slate-700",
-  running: "bg-sky-100 text-sky-800",
-  completed: "bg-emerald-100 text-emerald-800",
-  failed: "bg-red-100 text-red-800",
-};
 
 function Errors({ row }: { row: ImportRow }) {
   const errors = useImportErrors(row.id, true);
@@ -60,7 +54,7 @@ export function ImportsTable({ rows }: { rows: ImportRow[] }) {
                   <td className="max-w-56 truncate font-mono text-xs" title={r.fileName}>{r.fileName}<div className="text-slate-400">{r.format}</div></td>
                   <td><Link className="text-indigo-600 hover:underline" href={`/datasets/${r.datasetId}`}>{r.dataset}</Link></td>
                   <td>
-                    <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`} data-testid="import-status">{r.status}</span>
+                    <StatusBadge status={r.status} testId="import-status" />
                     {r.status === "running" && pct !== null && (
                       <div className="mt-1 h-1 w-24 overflow-hidden rounded bg-slate-200"><div className="h-full bg-sky-500" style={{ width: `${pct}%` }} /></div>
                     )}

@@ -7,14 +7,14 @@ import { ApiError } from "../api";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
 import { Card } from "../ui/card";
-import { Field, Input } from "../ui/field";
+import { Field, Input, Select } from "../ui/field";
 import { importKeys } from "./use-imports";
 
 /** Sends the file as the raw request body (streamed to disk by the server), with upload progress. */
-function upload(file: File, dataset: string, onProgress: (f: number) => void): Promise<unknown> {
+function upload(file: File, dataset: string, kind: string, onProgress: (f: number) => void): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/imports?dataset=${encodeURIComponent(dataset)}&filename=${encodeURIComponent(file.name)}`);
+    xhr.open("POST", `/api/imports?dataset=${encodeURIComponent(dataset)}&filename=${encodeURIComponent(file.name)}${kind ? `&kind=${kind}` : ""}`);
     xhr.setRequestHeader("content-type", "application/octet-stream");
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     xhr.onload = () => {
@@ -37,6 +37,8 @@ export function UploadForm({ maxUploadBytes, datasets }: { maxUploadBytes: numbe
   const fileRef = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [dataset, setDataset] = useState("");
+  // "": a code corpus (or whatever the existing dataset holds); textbook/exercise: synthetic items.
+  const [kind, setKind] = useState("");
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -49,7 +51,7 @@ export function UploadForm({ maxUploadBytes, datasets }: { maxUploadBytes: numbe
     setDone(null);
     setProgress(0);
     try {
-      await upload(file, dataset.trim(), setProgress);
+      await upload(file, dataset.trim(), kind, setProgress);
       setDone(`${file.name} uploaded; the worker is importing it into “${dataset.trim()}”.`);
       setFile(null);
       if (fileRef.current) fileRef.current.value = "";
@@ -64,7 +66,7 @@ export function UploadForm({ maxUploadBytes, datasets }: { maxUploadBytes: numbe
   return (
     <Card title="Upload a corpus">
       <form onSubmit={submit} className="space-y-3" data-testid="upload-form">
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid gap-3 sm:grid-cols-3">
           <Field label="Dataset" hint="An existing dataset, or a new name to create one.">
             <Input name="dataset" list="dataset-names" required value={dataset} onChange={(e) => setDataset(e.target.value)} placeholder="e.g. stack-python-sample" />
             <datalist id="dataset-names">
@@ -73,6 +75,13 @@ export function UploadForm({ maxUploadBytes, datasets }: { maxUploadBytes: numbe
               ))}
             </datalist>
           </Field>
+          <Field label="Contents" hint="Synthetic items: textbook {title, text} or exercise {prompt, solution, tests} records; a record's own kind wins.">
+            <Select name="kind" value={kind} onChange={(e) => setKind(e.target.value)} data-testid="upload-kind">
+              <option value="">Code corpus</option>
+              <option value="textbook">Synthetic textbook sections</option>
+              <option value="exercise">Synthetic exercises</option>
+            </Select>
+          </Field>
           <Field label="File" hint={`JSONL, JSONL.gz or Parquet; up to ${formatBytes(maxUploadBytes)} here (the CLI has no limit).`}>
             <Input ref={fileRef} name="file" type="file" required accept=".jsonl,.json,.ndjson,.gz,.parquet,.pq" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
           </Field>
@@ -80,7 +89,7 @@ export function UploadForm({ maxUploadBytes, datasets }: { maxUploadBytes: numbe
         {tooLarge && file && (
           <Alert tone="error">
             {file.name} is {formatBytes(file.size)}, over the upload limit of {formatBytes(maxUploadBytes)}. Import it from a terminal:{" "}
-            <code className="font-mono">npx syllabus import {file.name} --dataset {dataset || "<name>"}</code>
+            <code className="font-mono">npx syllabus import {file.name} --dataset {dataset || "<name>"}{kind ? ` --kind ${kind}` : ""}</code>
           </Alert>
         )}
         {error && <Alert tone="error">{error}</Alert>}

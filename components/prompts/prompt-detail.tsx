@@ -28,8 +28,9 @@ export function PromptDetail({ prompt, canEdit, onNewVersion }: { prompt: Prompt
     >
       <div className="space-y-3">
         <p className="text-xs text-slate-500">
-          {prompt.builtin ? "Built in" : `Created by ${prompt.createdBy ?? "unknown"}`} · {new Date(prompt.createdAt).toLocaleString()} · code over {prompt.maxCodeChars.toLocaleString()} characters is truncated
-          {prompt.isDefault && " · default for new campaigns"}
+          {prompt.builtin ? "Built in" : `Created by ${prompt.createdBy ?? "unknown"}`} · {new Date(prompt.createdAt).toLocaleString()}
+          {prompt.task === "edu-score" && ` · code over ${prompt.maxCodeChars.toLocaleString()} characters is truncated`}
+          {prompt.isDefault && ` · default for new ${prompt.task === "edu-score" ? "labeling" : "generation"} campaigns`}
         </p>
         {prompt.notes && <p className="text-sm text-slate-700">{prompt.notes}</p>}
         {makeDefault.error && <Alert tone="error">{makeDefault.error.message}</Alert>}
@@ -42,9 +43,9 @@ export function PromptDetail({ prompt, canEdit, onNewVersion }: { prompt: Prompt
           <pre className="whitespace-pre-wrap rounded-md bg-slate-50 p-3 font-mono text-xs text-slate-800 ring-1 ring-slate-200" data-testid="prompt-template">{prompt.template}</pre>
         </div>
         <details className="text-sm">
-          <summary className="cursor-pointer text-slate-600">Preview on a snippet</summary>
+          <summary className="cursor-pointer text-slate-600">{prompt.task === "edu-score" ? "Preview on a snippet" : "Preview on sample constraints"}</summary>
           <div className="pt-2">
-            <PromptPreviewPanel source={{ promptId: prompt.id }} />
+            <PromptPreviewPanel source={{ promptId: prompt.id }} task={prompt.task} />
           </div>
         </details>
       </div>

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { z } from "zod";
-import { ZCreatePromptVersion } from "@/lib/llm/prompts/create-prompt-version.types";
+import { PROMPT_TASKS, templateProblems, ZCreatePromptVersion, type PromptTask } from "@/lib/llm/prompts/create-prompt-version.types";
 import type { PromptView } from "@/lib/llm/prompts/prompt-view";
 import { Alert } from "../ui/alert";
 import { Button } from "../ui/button";
@@ -21,12 +21,15 @@ export function PromptEditor({ base, suggestedName, onDone }: { base: PromptView
   const [notes, setNotes] = useState("");
   const [makeDefault, setMakeDefault] = useState(false);
 
-  const input = { task: base.task, version, system, template, maxCodeChars: Number(maxCodeChars), notes, makeDefault };
+  const task = base.task as PromptTask;
+  const spec = PROMPT_TASKS[task];
+  const input = { task, version, system, template, maxCodeChars: Number(maxCodeChars), notes, makeDefault };
   const parsed = ZCreatePromptVersion.safeParse(input);
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
-  const draft = z.object({ template: ZCreatePromptVersion.shape.template, maxCodeChars: ZCreatePromptVersion.shape.maxCodeChars }).safeParse(input).success
-    ? { draft: { system, template, maxCodeChars: Number(maxCodeChars) } }
-    : null;
+  const problems = parsed.success ? [] : [...new Set(parsed.error.issues.map((i) => i.message))];
+  const draft =
+    z.object({ template: ZCreatePromptVersion.shape.template, maxCodeChars: ZCreatePromptVersion.shape.maxCodeChars }).safeParse(input).success && templateProblems(task, template).length === 0
+      ? { draft: { task, system, template, maxCodeChars: Number(maxCodeChars) } }
+      : null;
 
   return (
     <Card title={`New version based on ${base.version}`}>
@@ -39,25 +42,42 @@ export function PromptEditor({ base, suggestedName, onDone }: { base: PromptView
           create.mutate(input, { onSuccess: (created) => onDone(created) });
         }}
       >
-        <div className="grid gap-3 sm:grid-cols-[1fr_10rem]">
-          <Field label="Version name" hint="Letters, digits, dot, dash, underscore; at most 40. Labels record it, so it cannot be reused.">
+        <div className={`grid gap-3 ${task === "edu-score" ? "sm:grid-cols-[1fr_10rem]" : ""}`}>
+          <Field label="Version name" hint={`Letters, digits, dot, dash, underscore; at most 40. ${task === "edu-score" ? "Labels" : "Campaigns"} record it, so it cannot be reused.`}>
             <Input value={version} onChange={(e) => setVersion(e.target.value)} maxLength={40} required data-testid="prompt-version-name" />
           </Field>
-          <Field label="Max code characters" hint="Longer code keeps its head">
-            <Input inputMode="numeric" value={maxCodeChars} onChange={(e) => setMaxCodeChars(e.target.value)} data-testid="prompt-max-chars" />
-          </Field>
+          {task === "edu-score" && (
+            <Field label="Max code characters" hint="Longer code keeps its head">
+              <Input inputMode="numeric" value={maxCodeChars} onChange={(e) => setMaxCodeChars(e.target.value)} data-testid="prompt-max-chars" />
+            </Field>
+          )}
         </div>
         <Field label="System message">
           <textarea rows={6} value={system} onChange={(e) => setSystem(e.target.value)} className={`${inputClass} font-mono text-xs`} data-testid="prompt-system-input" />
         </Field>
-        <Field label="User message template" hint={<>Placeholders: <code>{"{{language}}"}</code>, <code>{"{{path}}"}</code> and <code>{"{{code}}"}</code> (required).</>}>
+        <Field
+          label="User message template"
+          hint={
+            <>
+              Placeholders:{" "}
+              {spec.placeholders.map((p, i) => (
+                <span key={p}>
+                  {i > 0 && ", "}
+                  <code>{`{{${p}}}`}</code>
+                  {(spec.required as readonly string[]).includes(p) && " (required)"}
+                </span>
+              ))}
+              .
+            </>
+          }
+        >
           <textarea rows={14} value={template} onChange={(e) => setTemplate(e.target.value)} className={`${inputClass} font-mono text-xs`} data-testid="prompt-template-input" />
         </Field>
         <Field label="Notes" hint="What changed and why">
           <Input value={notes} onChange={(e) => setNotes(e.target.value)} maxLength={2000} />
         </Field>
         <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.target.checked)} /> Make it the default for new campaigns
+          <input type="checkbox" checked={makeDefault} onChange={(e) => setMakeDefault(e.target.checked)} data-testid="prompt-make-default" /> Make it the default for new campaigns
         </label>
         {problems.length > 0 && (
           <Alert tone="warning">
@@ -70,7 +90,7 @@ export function PromptEditor({ base, suggestedName, onDone }: { base: PromptView
           <Button type="submit" disabled={!parsed.success || create.isPending} data-testid="save-prompt">{create.isPending ? "Saving…" : "Save new version"}</Button>
         </div>
         <div className="border-t border-slate-100 pt-3">
-          <PromptPreviewPanel source={draft} />
+          <PromptPreviewPanel source={draft} task={task} />
         </div>
       </form>
     </Card>

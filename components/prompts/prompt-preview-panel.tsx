@@ -11,7 +11,8 @@ import { usePromptPreview } from "./use-prompt-preview";
 type PromptSource = Pick<TPreviewPrompt, "promptId" | "draft">;
 
 /** The rendered messages and their token count, on a sample snippet or on code pasted here. */
-export function PromptPreviewPanel({ source }: { source: PromptSource | null }) {
+export function PromptPreviewPanel({ source, task = "edu-score" }: { source: PromptSource | null; task?: string }) {
+  const generation = task !== "edu-score";
   const [pasting, setPasting] = useState(false);
   const [code, setCode] = useState("");
   // Debounce the serialized input: a fresh object every render would never settle.
@@ -25,7 +26,17 @@ export function PromptPreviewPanel({ source }: { source: PromptSource | null }) 
         <span>
           {p ? (
             <>
-              On {p.snippet.id !== null ? <>snippet #{p.snippet.id} of {p.snippet.datasetName} ({p.snippet.path ?? "no path"}, {p.snippet.language})</> : "the pasted code"} ·{" "}
+              On{" "}
+              {p.constraints ? (
+                <>
+                  topic “{p.constraints.topic}”, audience “{p.constraints.audience}”{task === "exercise" && <>, function <code>{p.constraints.functionName}</code></>}
+                </>
+              ) : p.snippet && p.snippet.id !== null ? (
+                <>snippet #{p.snippet.id} of {p.snippet.datasetName} ({p.snippet.path ?? "no path"}, {p.snippet.language})</>
+              ) : (
+                "the pasted code"
+              )}{" "}
+              ·{" "}
               <strong data-testid="preview-tokens">{p.tokens.total.toLocaleString()} prompt tokens</strong> (o200k_base)
               {p.truncated && <span className="ml-1 rounded bg-amber-100 px-1.5 py-0.5 text-amber-900">code truncated</span>}
             </>
@@ -34,9 +45,11 @@ export function PromptPreviewPanel({ source }: { source: PromptSource | null }) 
           )}
           {preview.isFetching && <span className="ml-2 text-slate-400">updating…</span>}
         </span>
-        <Button type="button" variant="ghost" onClick={() => setPasting(!pasting)} aria-expanded={pasting}>
-          {pasting ? "Use the sample snippet" : "Preview on pasted code"}
-        </Button>
+        {!generation && (
+          <Button type="button" variant="ghost" onClick={() => setPasting(!pasting)} aria-expanded={pasting}>
+            {pasting ? "Use the sample snippet" : "Preview on pasted code"}
+          </Button>
+        )}
       </div>
       {pasting && <textarea aria-label="Code to preview on" rows={5} value={code} onChange={(e) => setCode(e.target.value)} placeholder="Paste code here" className={`${inputClass} font-mono text-xs`} />}
       {!source && <p className="text-sm text-slate-500">Fix the errors above to see the preview.</p>}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { PROMPT_TASK_NAMES, PROMPT_TASKS, type PromptTask } from "@/lib/llm/prompts/create-prompt-version.types";
 import type { PromptView } from "@/lib/llm/prompts/prompt-view";
 import { Alert } from "../ui/alert";
 import { Card } from "../ui/card";
@@ -10,9 +11,33 @@ import { PromptDetail } from "./prompt-detail";
 import { PromptEditor } from "./prompt-editor";
 import { usePrompts } from "./use-prompts";
 
-export function PromptsView() {
+export function PromptsView({ initialTask = "edu-score" }: { initialTask?: PromptTask }) {
+  const [task, setTask] = useState<PromptTask>(initialTask);
+  return (
+    <div className="space-y-4">
+      <div className="flex gap-1 border-b border-slate-200" role="tablist" aria-label="Prompt task">
+        {PROMPT_TASK_NAMES.map((t) => (
+          <button
+            key={t}
+            type="button"
+            role="tab"
+            aria-selected={t === task}
+            onClick={() => setTask(t)}
+            className={`-mb-px border-b-2 px-3 py-1.5 text-sm ${t === task ? "border-indigo-600 font-medium text-slate-900" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+            data-testid={`prompt-task-${t}`}
+          >
+            {PROMPT_TASKS[t].label} <span className="font-mono text-xs text-slate-400">{t}</span>
+          </button>
+        ))}
+      </div>
+      <TaskPrompts key={task} task={task} />
+    </div>
+  );
+}
+
+function TaskPrompts({ task }: { task: PromptTask }) {
   const canEdit = useCan("admin");
-  const prompts = usePrompts();
+  const prompts = usePrompts(task);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [editing, setEditing] = useState<PromptView | null>(null);
 
@@ -23,7 +48,7 @@ export function PromptsView() {
 
   return (
     <div className="grid gap-4 lg:grid-cols-[16rem_1fr]">
-      <Card title="Educational score (edu-score)">
+      <Card title={`${PROMPT_TASKS[task].label} (${task})`}>
         <ul className="space-y-1" data-testid="prompt-versions" aria-label="Prompt versions">
           {list.map((p) => (
             <li key={p.id}>

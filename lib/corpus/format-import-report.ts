@@ -7,6 +7,7 @@ export function formatImportReport(report: ImportReport, maxErrors = 20): string
   const out: string[] = [];
   const verb = report.status === "completed" ? "Imported" : report.status === "failed" ? "Import failed:" : "Import interrupted:";
   out.push(`${verb} ${report.format} (${mb} MB) into dataset "${report.dataset}" — import #${report.importId}, ${report.seconds.toFixed(1)} s`);
+  if (report.campaignId !== undefined) out.push(`  synthetic items attached to generation campaign #${report.campaignId}`);
   if (report.resumedFromLine) out.push(`  resumed at line ${n(report.resumedFromLine)} (lines before it were imported earlier; counts include them)`);
   const width = Math.max(...[report.records, report.inserted, report.duplicates, report.llmLabels, report.errorCount].map((v) => n(v).length));
   const row = (label: string, v: number) => `  ${label.padEnd(11)}${n(v).padStart(width)}`;

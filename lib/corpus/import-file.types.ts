@@ -9,6 +9,14 @@ export const ZImportFileOptionsSchema = z.object({
   createdById: z.string().min(1).optional(),
   maxLineBytes: z.number().int().min(16).max(1024 * 1024 * 1024).optional(),
   batchSize: z.number().int().min(1).max(100_000).optional(),
+  /**
+   * Import synthetic items: the default kind of the records (a record's own `kind` wins). The dataset is
+   * created as a textbook/exercise dataset, or must be one. Without it, a textbook/exercise dataset still
+   * imports synthetic items (default kind: the dataset's).
+   */
+  kind: z.enum(["textbook", "exercise"]).optional(),
+  /** Synthetic imports: the generation campaign (id or name; a new import campaign by that name if none). */
+  campaign: z.union([z.number().int().positive(), z.string().trim().min(1).max(200)]).optional(),
 });
 
 export type TImportFileOptions = z.infer<typeof ZImportFileOptionsSchema>;

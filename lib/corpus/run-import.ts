@@ -3,10 +3,14 @@ import type { TaskContext } from "../context";
 import { insertSnippetBatch, type SnippetInput } from "../db/bulk";
 import { db, dialect } from "../db/client";
 import { analyzeSqlite, rawSqlite } from "../db/raw";
+import { findImportCampaign, linkImportToCampaign, type ImportCampaignLink } from "../synthetic/link-import-campaign";
+import { finishImportCampaign, startImportCampaign } from "../synthetic/settle-import-campaign";
+import { isSyntheticDatasetKind } from "../synthetic/synthetic-dataset-kind";
 import { computeFileKey } from "./compute-file-key";
 import { detectFormat } from "./detect-format";
 import { ImportFatalError, ImportInterruptedError } from "./import-errors";
 import { mapRecord } from "./map-record";
+import { mapSyntheticRecord } from "./map-synthetic-record";
 import { readJsonl } from "./read-jsonl";
 import { readParquet } from "./read-parquet";
 import {
@@ -43,12 +47,18 @@ const INT32_MAX = 2_147_483_647;
  * `fatalError`; what was committed before stays). Throws ImportInterruptedError when ctx.signal aborts
  * (the run stays "running" and the next call resumes it), and rethrows unexpected errors (database down…)
  * with the run left resumable for the job layer's retry.
+ *
+ * Into a textbook/exercise dataset, records are synthetic items (mapSyntheticRecord): each new snippet gets
+ * its SyntheticItem and SyntheticEdit v1 in its batch's transaction, attached to the generation campaign the
+ * run is linked to (an import campaign is created for it when it has none), whose counts grow with them.
+ * Code datasets import exactly as before.
  */
 export async function runImport(importRunId: number, ctx: TaskContext, options: RunImportOptions = {}): Promise<ImportReport> {
   const startedAt = performance.now();
   const prisma = db();
-  const run = await prisma.importRun.findUnique({ where: { id: importRunId }, include: { dataset: { select: { name: true } } } });
+  const run = await prisma.importRun.findUnique({ where: { id: importRunId }, include: { dataset: { select: { name: true, kind: true } } } });
   if (!run) throw new Error(`import run ${importRunId} not found`);
+  const synthetic: ImportCampaignLink | null = isSyntheticDatasetKind(run.dataset.kind) && run.status !== "completed" ? await syntheticLink(run) : null;
 
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
@@ -78,6 +88,7 @@ export async function runImport(importRunId: number, ctx: TaskContext, options: 
     errorCount: state.errorCount,
     ...(state.fatalError ? { fatalError: state.fatalError } : {}),
     ...(resumedFromLine ? { resumedFromLine } : {}),
+    ...(synthetic ? { campaignId: synthetic.campaignId } : {}),
     bytes: state.bytesTotal,
     seconds: Math.round(performance.now() - startedAt) / 1000,
   });
@@ -99,6 +110,7 @@ export async function runImport(importRunId: number, ctx: TaskContext, options: 
     if (pending.length === 0 && pendingErrors === 0 && throughLine <= state.linesDone) return;
     const result = await insertSnippetBatch(run.datasetId, pending, {
       importId: run.id,
+      ...(synthetic ? { syntheticCampaignId: synthetic.campaignId } : {}),
       checkpoint: {
         importRunId: run.id,
         expectedLinesDone: state.linesDone,
@@ -155,6 +167,7 @@ export async function runImport(importRunId: number, ctx: TaskContext, options: 
       throw new ImportFatalError(`${run.fileName} changed since this import started (its size or first MiB differ); start a new import`);
     }
     state.status = "running";
+    if (synthetic) await startImportCampaign(synthetic.campaignId);
     await prisma.importRun.update({
       where: { id: run.id },
       // fileKey: whoever created the row may have keyed it differently; from here on resuming uses ours.
@@ -170,7 +183,7 @@ export async function runImport(importRunId: number, ctx: TaskContext, options: 
       for (const row of chunk.rows) {
         if (row.error !== undefined) addError(row.line, row.error);
         else {
-          const mapped = mapRecord(row.record);
+          const mapped = synthetic ? mapSyntheticRecord(row.record, synthetic.kind) : mapRecord(row.record);
           if (mapped.error !== undefined) addError(row.line, mapped.error);
           else {
             pending.push(mapped.row);
@@ -194,6 +207,7 @@ export async function runImport(importRunId: number, ctx: TaskContext, options: 
     await flush(readerLastLine);
     state.status = "completed";
     await prisma.importRun.update({ where: { id: run.id }, data: { status: "completed", finishedAt: new Date() } });
+    if (synthetic) await finishImportCampaign(synthetic.campaignId, { status: "succeeded" });
     // Query plans depend on SQLite's statistics; refresh them after a large import.
     if (dialect() === "sqlite" && state.inserted > 10_000) analyzeSqlite(rawSqlite());
     bytesRead = state.bytesTotal;
@@ -209,8 +223,17 @@ export async function runImport(importRunId: number, ctx: TaskContext, options: 
       where: { id: run.id },
       data: { status: "failed", fatalError: e.message, format: state.format, bytesTotal: Math.min(state.bytesTotal, INT32_MAX), finishedAt: new Date() },
     });
+    if (synthetic) await finishImportCampaign(synthetic.campaignId, { status: "failed", error: e.message });
     return report();
   }
+}
+
+/** The campaign a synthetic import feeds: the one it was linked to when queued, else a new import campaign. */
+async function syntheticLink(run: { id: number; datasetId: number; fileName: string; createdById: string | null; dataset: { kind: string } }): Promise<ImportCampaignLink> {
+  const found = await findImportCampaign(run.datasetId, run.id);
+  if (found) return found;
+  const kind = run.dataset.kind === "exercise" ? "exercise" : "textbook";
+  return db().$transaction((tx) => linkImportToCampaign(tx, { datasetId: run.datasetId, importRunId: run.id, fileName: run.fileName, kind, createdById: run.createdById }));
 }
 
 function parseErrors(json: string): ImportLineError[] {

@@ -36,6 +36,8 @@ export type ImportReport = {
   bytes: number;
   /** Wall time of this run. */
   seconds: number;
+  /** Synthetic imports (textbook/exercise datasets): the generation campaign the items were attached to. */
+  campaignId?: number;
 };
 
 export const MAX_KEPT_ERRORS = 1000;

@@ -25,6 +25,23 @@ export type LlmLabelInput = {
   costUsd?: number | null;
 };
 
+/**
+ * The synthetic side of an imported textbook section or exercise (lib/corpus/map-synthetic-record.ts): a
+ * SyntheticItem (review pending) and its SyntheticEdit version 1 are written with the snippet.
+ */
+export type SyntheticRowInput = {
+  kind: "textbook" | "exercise";
+  topic: string | null;
+  audience: string | null;
+  functionName: string | null;
+  title: string | null;
+  prompt: string | null;
+  solution: string | null;
+  tests: string | null;
+  /** JSON of the parts, the SyntheticEdit v1 content. */
+  edit: string;
+};
+
 /** A snippet ready to insert; lib/corpus/map-record.ts builds these from imported records. */
 export type SnippetInput = {
   /** sha256 hex of the UTF-8 bytes of `content`; unique per dataset. */
@@ -40,6 +57,8 @@ export type SnippetInput = {
   /** JSON text of the record's other columns. */
   meta: string | null;
   llm?: LlmLabelInput | null;
+  /** Only for textbook/exercise datasets: written with a new snippet, ignored on a duplicate. */
+  synthetic?: SyntheticRowInput | null;
 };
 
 /**
@@ -59,7 +78,12 @@ export type ImportRunCheckpoint = {
 
 export type SnippetBatchResult = { inserted: number; duplicates: number; llmLabels: number };
 
-export type InsertSnippetBatchOptions = { importId?: number | null; checkpoint?: ImportRunCheckpoint };
+export type InsertSnippetBatchOptions = {
+  importId?: number | null;
+  checkpoint?: ImportRunCheckpoint;
+  /** The generation campaign synthetic rows belong to; its total and generated counts grow with them. */
+  syntheticCampaignId?: number | null;
+};
 
 export class ImportRunConflictError extends Error {
   override name = "ImportRunConflictError";
@@ -73,7 +97,8 @@ export class ImportRunConflictError extends Error {
  * in `rows`). A row's LLM label is stored with a new snippet (and sets its llmScore). On a duplicate, the
  * label is attached to the existing snippet when that snippet has no label yet for the same
  * (model, promptVersion) — it then becomes the snippet's latest label, so llmScore follows it — and is
- * ignored otherwise: existing labels are never overwritten, and re-importing a file adds nothing.
+ * ignored otherwise: existing labels are never overwritten, and re-importing a file adds nothing. A new
+ * snippet that carries `synthetic` gets its SyntheticItem and SyntheticEdit v1 in the same transaction.
  */
 export async function insertSnippetBatch(datasetId: number, rows: readonly SnippetInput[], options: InsertSnippetBatchOptions = {}): Promise<SnippetBatchResult> {
   const { unique, repeats } = splitRepeats(rows);
@@ -105,6 +130,9 @@ type SqliteStatements = {
   setLlmScore: Database.Statement;
   bumpDataset: Database.Statement;
   checkpoint: Database.Statement;
+  insertSynthetic: Database.Statement;
+  insertEdit: Database.Statement;
+  bumpCampaign: Database.Statement;
 };
 const sqliteStatements = new WeakMap<Database.Database, SqliteStatements>();
 
@@ -130,6 +158,12 @@ function statementsFor(conn: Database.Database): SqliteStatements {
            "errorCount" = "errorCount" + ?, "errors" = COALESCE(?, "errors")
          WHERE "id" = ? AND "linesDone" = ?`,
       ),
+      insertSynthetic: conn.prepare(
+        `INSERT INTO synthetic_item ("snippetId", "datasetId", "campaignId", "kind", "topic", "audience", "functionName", "title", "prompt", "solution", "tests", "updatedAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertEdit: conn.prepare(`INSERT INTO synthetic_edit ("snippetId", "version", "content", "createdAt") VALUES (?, 1, ?, ?)`),
+      bumpCampaign: conn.prepare(`UPDATE generation_campaign SET "total" = "total" + ?, "generated" = "generated" + ? WHERE "id" = ?`),
     };
     sqliteStatements.set(conn, s);
   }
@@ -147,6 +181,8 @@ function insertSqlite(datasetId: number, unique: SnippetInput[], repeats: Snippe
     const now = new Date().toISOString();
     let inserted = 0;
     let llmLabels = 0;
+    let synthetic = 0;
+    const campaignId = options.syntheticCampaignId ?? null;
     const labelledDuplicates: SnippetInput[] = [];
     for (const r of unique) {
       const info = st.insertSnippet.run(
@@ -156,6 +192,13 @@ function insertSqlite(datasetId: number, unique: SnippetInput[], repeats: Snippe
       if (info.changes === 1) {
         inserted++;
         if (r.llm) llmLabels += st.insertLabel.run(Number(info.lastInsertRowid), ...sqliteLabelParams(r.llm), now).changes;
+        if (r.synthetic) {
+          const x = r.synthetic;
+          const snippetId = Number(info.lastInsertRowid);
+          st.insertSynthetic.run(snippetId, datasetId, campaignId, x.kind, x.topic, x.audience, x.functionName, x.title, x.prompt, x.solution, x.tests, now);
+          st.insertEdit.run(snippetId, x.edit, now);
+          synthetic++;
+        }
       } else if (r.llm) {
         labelledDuplicates.push(r);
       }
@@ -169,6 +212,7 @@ function insertSqlite(datasetId: number, unique: SnippetInput[], repeats: Snippe
       }
     }
     if (inserted > 0) st.bumpDataset.run(inserted, now, datasetId);
+    if (synthetic > 0 && campaignId !== null) st.bumpCampaign.run(synthetic, synthetic, campaignId);
     const duplicates = unique.length + repeats.length - inserted;
     const cp = options.checkpoint;
     if (cp) {
@@ -177,6 +221,26 @@ function insertSqlite(datasetId: number, unique: SnippetInput[], repeats: Snippe
     }
     return { inserted, duplicates, llmLabels };
   });
+}
+
+/** The SyntheticItem + SyntheticEdit v1 rows of the snippets this batch inserted, and the campaign's counts. */
+async function insertSyntheticPostgres(client: pg.PoolClient, datasetId: number, unique: readonly SnippetInput[], idByHash: ReadonlyMap<string, number>, campaignId: number | null) {
+  const rows = unique.filter((r) => r.synthetic && idByHash.has(r.contentHash));
+  if (rows.length === 0) return;
+  const ids = rows.map((r) => idByHash.get(r.contentHash)!);
+  const x = rows.map((r) => r.synthetic!);
+  await client.query(
+    `INSERT INTO synthetic_item ("snippetId", "datasetId", "campaignId", "kind", "topic", "audience", "functionName", "title", "prompt", "solution", "tests", "updatedAt")
+     SELECT t."snippetId", $1::int, $2::int, t."kind", t."topic", t."audience", t."functionName", t."title", t."prompt", t."solution", t."tests", ${PG_NOW}
+     FROM unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+       AS t("snippetId", "kind", "topic", "audience", "functionName", "title", "prompt", "solution", "tests")`,
+    [datasetId, campaignId, ids, x.map((s) => s.kind), x.map((s) => s.topic), x.map((s) => s.audience), x.map((s) => s.functionName), x.map((s) => s.title), x.map((s) => s.prompt), x.map((s) => s.solution), x.map((s) => s.tests)],
+  );
+  await client.query(
+    `INSERT INTO synthetic_edit ("snippetId", "version", "content", "createdAt") SELECT t."snippetId", 1, t."content", ${PG_NOW} FROM unnest($1::int[], $2::text[]) AS t("snippetId", "content")`,
+    [ids, x.map((s) => s.edit)],
+  );
+  if (campaignId !== null) await client.query(`UPDATE generation_campaign SET "total" = "total" + $1, "generated" = "generated" + $1 WHERE "id" = $2`, [rows.length, campaignId]);
 }
 
 function sqliteLabelParams(l: LlmLabelInput) {
@@ -232,6 +296,7 @@ async function insertPostgresInTransaction(client: pg.PoolClient, datasetId: num
     for (const row of res.rows) idByHash.set(row.contentHash, row.id);
   }
   const inserted = idByHash.size;
+  await insertSyntheticPostgres(client, datasetId, unique, idByHash, options.syntheticCampaignId ?? null);
 
   // Labels: those of new snippets, then those of duplicates (which need the existing snippet's id).
   type PendingLabel = { snippetId: number; label: LlmLabelInput; onDuplicate: boolean };

@@ -3,7 +3,7 @@ import { getLlmConfig, isLlmConfigured } from "./config";
 /** Features that call the LLM, for "configure the LLM first" messages. */
 export const LLM_FEATURES = [
   { feature: "LLM labeling campaigns", available: true },
-  { feature: "Synthetic textbook and exercise generation", available: false },
+  { feature: "Synthetic textbook and exercise generation", available: true },
   { feature: "Embeddings (near-duplicate search, classifier features)", available: false },
 ] as const;
 

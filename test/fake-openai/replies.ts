@@ -1,7 +1,9 @@
 /**
  * Deterministic reply logic of the fake OpenAI server, shared by live chat completions and Batch API output
- * so both paths score a snippet the same way.
+ * so both paths score a snippet the same way. Generation requests (synthetic textbooks and exercises) are
+ * answered by generation-replies.ts.
  */
+import { generationKindOf, generationReply } from "./generation-replies";
 
 export type FaultPlan = {
   rate429?: number;
@@ -110,7 +112,7 @@ export function promptTokens(messages: ChatMessage[]): number {
 export type ChatRequestBody = {
   model: string;
   messages: ChatMessage[];
-  response_format?: { type?: string };
+  response_format?: { type?: string; json_schema?: { name?: string } };
 };
 
 /** Returns an error message for a body the real API would reject with 400, or null. */
@@ -128,15 +130,25 @@ export function validateChatBody(body: unknown): string | null {
 
 let completionSeq = 0;
 
+/** What a generation request gets for a "malformed" fault: text no parser can read a section or exercise from. */
+export const MALFORMED_GENERATION_REPLY = "I'm not able to write this right now.";
+
 export function buildChatCompletion(body: ChatRequestBody, replyFault: ReplyFault | null) {
   const user = userMessageOf(body.messages);
-  const score = scoreFor(user);
-  const rationale = rationaleFor(user);
   const structured = body.response_format?.type === "json_schema" || body.response_format?.type === "json_object";
+  const generation = generationKindOf(body, user);
   let content: string;
-  if (replyFault === "malformed") content = MALFORMED_REPLY;
-  else if (replyFault === "prose" || !structured) content = `Educational score: ${score}\n${rationale}`;
-  else content = JSON.stringify({ score, rationale });
+  if (generation) {
+    // A "prose" fault answers a structured request in the plain format, which the tolerant parser must read.
+    if (replyFault === "malformed") content = MALFORMED_GENERATION_REPLY;
+    else content = generationReply(generation, user, structured && replyFault !== "prose");
+  } else {
+    const score = scoreFor(user);
+    const rationale = rationaleFor(user);
+    if (replyFault === "malformed") content = MALFORMED_REPLY;
+    else if (replyFault === "prose" || !structured) content = `Educational score: ${score}\n${rationale}`;
+    else content = JSON.stringify({ score, rationale });
+  }
   const prompt_tokens = promptTokens(body.messages);
   const completion_tokens = approxTokens(content);
   return {

@@ -26,7 +26,9 @@ const json = async (res: Response) => ({ status: res.status, body: await res.jso
 describe("prompt versions", () => {
   it("start with the built-in edu-v1 as default, created once under concurrency", async () => {
     await Promise.all([ensureDefaultPrompts(), ensureDefaultPrompts(), listPrompts()]);
-    expect(await db().prompt.count()).toBe(1);
+    // One built-in version per task: edu-score, textbook, exercise.
+    expect(await db().prompt.count({ where: { task: "edu-score" } })).toBe(1);
+    expect(await db().prompt.count()).toBe(3);
     const def = await getDefaultPrompt("edu-score");
     expect(def).toMatchObject({ task: "edu-score", version: "edu-v1", maxCodeChars: 6000 });
     const list = await json(await listRoute(...call(users.viewer.token, "/api/prompts")));
@@ -116,5 +118,46 @@ describe("prompt preview", () => {
     }
     expect((await postPreview(...call(users.viewer.token, "/api/prompts/preview", { body: { draft, snippetId: 99999 } }))).status).toBe(404);
     expect((await postPreview(...call(null, "/api/prompts/preview", { body: { draft } }))).status).toBe(401);
+  });
+});
+
+describe("generation prompts (textbook, exercise)", () => {
+  const tb = { task: "textbook", system: "Write a section.", template: "A section on {{topic}} for {{audience}}.", maxCodeChars: 6000 };
+
+  it("have built-in defaults with their own placeholders, listed per task", async () => {
+    const textbook = await json(await listRoute(...call(users.viewer.token, "/api/prompts?task=textbook")));
+    expect(textbook.body.prompts).toMatchObject([{ task: "textbook", version: "textbook-v1", isDefault: true, builtin: true }]);
+    expect(textbook.body.prompts[0].template).toMatch(/\{\{topic\}\}[\s\S]*\{\{audience\}\}/);
+    const exercise = await getDefaultPrompt("exercise");
+    expect(exercise.version).toBe("exercise-v1");
+    expect(exercise.template).toContain("{{function_name}}");
+    expect((await listRoute(...call(users.viewer.token, "/api/prompts?task=poems"))).status).toBe(400);
+  });
+
+  it("edited versions are saved as new ones, checked against the task's placeholders", async () => {
+    const created = await json(await createRoute(...call(users.admin.token, "/api/prompts", { body: { ...tb, version: "textbook-v2", makeDefault: true } })));
+    expect(created.status).toBe(200);
+    expect(created.body.prompt).toMatchObject({ task: "textbook", version: "textbook-v2", isDefault: true });
+    expect((await getDefaultPrompt("textbook")).version).toBe("textbook-v2");
+    expect((await getDefaultPrompt("edu-score")).task).toBe("edu-score");
+    for (const [body, message] of [
+      [{ ...tb, version: "t3", template: "no topic here" }, /must contain \{\{topic\}\}/],
+      [{ ...tb, version: "t3", template: "{{topic}} {{code}}" }, /only \{\{topic\}\}, \{\{audience\}\} are placeholders for textbook prompts/],
+      [{ ...tb, task: "exercise", version: "e3" }, /must contain \{\{function_name\}\}/],
+    ] as const) {
+      const res = await json(await createRoute(...call(users.admin.token, "/api/prompts", { body })));
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error).toMatch(message);
+    }
+  });
+
+  it("preview renders the constraints, not a snippet", async () => {
+    const res = await json(await postPreview(...call(users.viewer.token, "/api/prompts/preview", { body: { draft: { ...tb, template: "{{topic}} / {{audience}}" }, constraints: { topic: "sets" } } })));
+    expect(res.status).toBe(200);
+    expect(res.body.preview).toMatchObject({ snippet: null, truncated: false, constraints: { topic: "sets", audience: "a first-year computer science student" } });
+    expect(res.body.preview.messages[1].content).toBe("sets / a first-year computer science student");
+    const saved = await getPromptVersion({ task: "exercise", version: "exercise-v1" });
+    const ex = await json(await postPreview(...call(users.viewer.token, "/api/prompts/preview", { body: { promptId: saved.id } })));
+    expect(ex.body.preview.messages[1].content).toContain("The function must be called count_nested_items.");
   });
 });

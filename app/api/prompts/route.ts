@@ -1,18 +1,20 @@
 /**
- * GET /api/prompts?task=edu-score — every version of a task's prompt, newest first (role: viewer).
+ * GET /api/prompts?task=edu-score|textbook|exercise — every version of a task's prompt, newest first (role: viewer).
  *   200 { prompts: PromptView[] } (each with isDefault, builtin)
  *
  * POST /api/prompts — save a new version; versions are immutable, so editing is creating (role: admin).
- *   body { version: [A-Za-z0-9._-]{1,40}, system, template (must contain {{code}}), maxCodeChars?, notes?, task?, makeDefault? }
+ *   body { task?: edu-score|textbook|exercise, version: [A-Za-z0-9._-]{1,40}, system, template, maxCodeChars?, notes?, makeDefault? }
+ *   template placeholders: edu-score {{language}} {{path}} {{code}} (code required); textbook {{topic}} (required)
+ *   {{audience}}; exercise {{topic}} {{function_name}} (both required) {{audience}}.
  *   200 { prompt } · 400 · 403 · 409 (version name taken)
  */
 import { z } from "zod";
 import { createPromptVersion } from "@/lib/llm/prompts/create-prompt-version";
-import { ZCreatePromptVersion } from "@/lib/llm/prompts/create-prompt-version.types";
+import { ZCreatePromptVersion, ZPromptTask } from "@/lib/llm/prompts/create-prompt-version.types";
 import { listPrompts } from "@/lib/llm/prompts/list-prompts";
 import { route } from "@/lib/http/route";
 
-export const GET = route({ query: z.object({ task: z.string().trim().min(1).max(40).default("edu-score") }) }, async ({ query }) => ({
+export const GET = route({ query: z.object({ task: ZPromptTask.default("edu-score") }) }, async ({ query }) => ({
   prompts: await listPrompts({ task: query.task }),
 }));
 

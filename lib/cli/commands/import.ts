@@ -4,16 +4,24 @@ import { parseArgs } from "node:util";
 import { plainContext } from "../../context";
 import { formatImportReport } from "../../corpus/format-import-report";
 import { ImportInterruptedError } from "../../corpus/import-errors";
-import { importFile } from "../../corpus/import-file";
+import { importFile, ImportOptionsError } from "../../corpus/import-file";
 import type { ImportReport } from "../../corpus/types";
 
-const USAGE = `usage: syllabus import <file> --dataset <name> [--json] [--max-line-bytes <n>] [--batch-size <n>]
+const USAGE = `usage: syllabus import <file> --dataset <name> [--kind textbook|exercise [--campaign <name|id>]]
+                       [--json] [--max-line-bytes <n>] [--batch-size <n>]
 
   Imports a JSONL, JSONL.gz or Parquet file (The Stack's columns or text/content/code) into a dataset,
   creating the dataset if needed. Exact duplicates are skipped; bad lines are reported and skipped.
   Running the same command again after an interruption resumes where it stopped.
 
+  Synthetic items: with --kind (or into an existing textbook/exercise dataset) each record is a textbook
+  section {id, kind, topic, audience, title, text} or an exercise {id, kind, topic, function_name, prompt,
+  solution, tests}; a record's own "kind" wins over --kind. The items are attached to a generation campaign:
+  --campaign names an existing one (or the new import campaign to create), else one is created per import.
+
   -d, --dataset <name>      dataset to import into (required)
+      --kind <kind>         textbook | exercise: import synthetic items (the dataset is created with this kind)
+      --campaign <name|id>  synthetic imports: the generation campaign to attach the items to
       --json                print the report as JSON
       --max-line-bytes <n>  longest accepted line (default 1048576)
       --batch-size <n>      rows per transaction (default 2000)
@@ -29,6 +37,8 @@ export async function run(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         dataset: { type: "string", short: "d" },
+        kind: { type: "string" },
+        campaign: { type: "string" },
         json: { type: "boolean" },
         "max-line-bytes": { type: "string" },
         "batch-size": { type: "string" },
@@ -42,6 +52,11 @@ export async function run(argv: string[]): Promise<number> {
   if (values.help) return usage();
   if (positionals.length !== 1) return usage(positionals.length === 0 ? "a file to import is required" : `expected one file, got ${positionals.length}`);
   if (!values.dataset?.trim()) return usage("--dataset <name> is required");
+  const kind = values.kind?.trim();
+  if (kind !== undefined && kind !== "textbook" && kind !== "exercise") return usage(`--kind must be textbook or exercise, got "${values.kind}"`);
+  const campaignArg = values.campaign?.trim();
+  if (values.campaign !== undefined && !campaignArg) return usage("--campaign needs a campaign name or id");
+  const campaign = campaignArg && /^\d+$/.test(campaignArg) ? Number(campaignArg) : campaignArg;
   const maxLineBytes = intOption(values["max-line-bytes"], "--max-line-bytes", 16);
   const batchSize = intOption(values["batch-size"], "--batch-size", 1);
   if (typeof maxLineBytes === "string") return usage(maxLineBytes);
@@ -79,11 +94,15 @@ export async function run(argv: string[]): Promise<number> {
   let code: number;
   try {
     report = await importFile(
-      { dataset: values.dataset, filePath, maxLineBytes, batchSize },
+      { dataset: values.dataset, filePath, maxLineBytes, batchSize, kind, campaign },
       plainContext(onProgress, controller.signal),
     );
     code = report.status === "failed" ? 1 : 0;
   } catch (e) {
+    if (e instanceof ImportOptionsError) {
+      console.error(`syllabus import: ${e.message}`);
+      return 2;
+    }
     if (!(e instanceof ImportInterruptedError)) throw e;
     report = e.report;
     code = 130;
