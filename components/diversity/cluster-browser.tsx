@@ -137,7 +137,7 @@ function MemberPane({ title, member, changed, testId }: { title: string; member:
       <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2 text-xs">
         <span className="font-medium text-slate-700">{title}</span>
         {member.exists && member.datasetId !== null ? (
-          <Link href={`/review/${member.datasetId}?snippet=${member.snippetId}`} className="text-indigo-700 hover:underline" data-testid={`${testId}-link`}>
+          <Link href={member.kind ? `/synthetic/items/${member.snippetId}` : `/review/${member.datasetId}?snippet=${member.snippetId}`} className="text-indigo-700 hover:underline" data-testid={`${testId}-link`}>
             snippet #{member.snippetId} →
           </Link>
         ) : (
