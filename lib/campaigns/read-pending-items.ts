@@ -1,21 +1,16 @@
 import { Prisma } from "@syllabus/prisma-sqlite";
 import { db } from "@/lib/db/client";
+import { keysetReader, type KeysetReader } from "@/lib/db/keyset-reader";
 import type { ScoreInput } from "@/lib/llm/types";
 
 export type PendingItem = { itemId: number; snippetId: number; snippet: ScoreInput };
 
-export type PendingItemReader = {
-  /** The next pending item, or null when there are no more. */
-  next(): Promise<PendingItem | null>;
-  /** Waits for a read still in progress (its result is dropped). */
-  close(): Promise<void>;
-};
+export type PendingItemReader = KeysetReader<PendingItem>;
 
 /**
  * A shared source of the campaign's pending items for a pool of workers: pages of `pageSize` read by a
  * keyset cursor on the item id (never the whole selection in memory), one page read at a time however
- * many workers ask. Items in flight stay `pending` in the database; the cursor keeps them from coming back.
- * The next page is read as soon as the current one arrives, so workers do not all stall at each page end.
+ * many workers ask (lib/db/keyset-reader.ts).
  */
 export function readPendingItems(campaignId: number, pageSize: number): PendingItemReader {
   const limit = Prisma.raw(String(Math.trunc(pageSize)));
@@ -27,35 +22,7 @@ export function readPendingItems(campaignId: number, pageSize: number): PendingI
       ORDER BY ci.id LIMIT ${limit}`);
     return rows.map((r) => ({ itemId: Number(r.id), snippetId: Number(r.snippetId), snippet: { content: r.content, language: r.language, path: r.path } }));
   };
-  const start = (after: number) => {
-    const p = load(after);
-    // Read ahead, maybe never awaited (the run stopped): its failure surfaces only to a worker that waits.
-    p.catch(() => {});
-    return p;
-  };
-
-  let page: PendingItem[] = [];
-  let at = 0;
-  let ahead: Promise<PendingItem[]> | null = start(0);
-
-  return {
-    async next() {
-      for (;;) {
-        if (at < page.length) return page[at++];
-        const waiting = ahead;
-        if (!waiting) return null;
-        const rows = await waiting;
-        // Of the workers waiting for this page, the first one to wake up installs it.
-        if (ahead !== waiting) continue;
-        page = rows;
-        at = 0;
-        ahead = rows.length < pageSize ? null : start(rows[rows.length - 1].itemId);
-      }
-    },
-    async close() {
-      await ahead?.catch(() => {});
-    },
-  };
+  return keysetReader(load, (item) => item.itemId, pageSize);
 }
 
 type Row = { id: number | bigint; snippetId: number | bigint; content: string; language: string; path: string | null };

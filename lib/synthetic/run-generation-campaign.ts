@@ -2,6 +2,7 @@ import { setMaxListeners } from "node:events";
 import type { GenerationCampaign } from "@syllabus/prisma-sqlite";
 import type { TaskContext } from "@/lib/context";
 import { db } from "@/lib/db/client";
+import { groupCommit } from "@/lib/db/group-commit";
 import { JobCancelledError, LeaseLostError } from "@/lib/jobs/abort-reasons";
 import { getLlmConfig } from "@/lib/llm/config";
 import { createLlmClient } from "@/lib/llm/create-llm-client";
@@ -12,7 +13,7 @@ import type { PromptVersion } from "@/lib/llm/types";
 import type { SyntheticKind } from "./compose-content";
 import { generateItem, type GenerationOutcome } from "./generate-item";
 import { readPendingGenerationItems } from "./read-pending-generation-items";
-import { recordGenerationResults, type GenerationResult, type RecordedGeneration } from "./record-generation-results";
+import { recordGenerationResults, type GenerationResult } from "./record-generation-results";
 
 export type GenerationRunOptions = {
   /** Backoff scale between retries of one request (default: lib/llm's); tests make it small. */
@@ -164,30 +165,9 @@ async function loadPrompts(campaign: GenerationCampaign): Promise<Record<Synthet
   };
 }
 
-/** Group commit, as lib/campaigns' result writer: each caller's promise resolves once its result committed. */
+/** Group commit (lib/db/group-commit.ts) of generated items: each caller's promise resolves once its item committed. */
 function createGenerationWriter(campaign: { id: number; datasetId: number; model: string }, price: Awaited<ReturnType<typeof getPrice>>) {
-  type Waiting = { result: GenerationResult; resolve: (s: RecordedGeneration | null) => void; reject: (e: unknown) => void };
-  let queue: Waiting[] = [];
-  let writing = false;
-  const flush = async () => {
-    writing = true;
-    while (queue.length) {
-      const group = queue.slice(0, MAX_GROUP);
-      queue = queue.slice(group.length);
-      try {
-        const statuses = await recordGenerationResults(campaign, price, group.map((w) => w.result));
-        group.forEach((w, i) => w.resolve(statuses[i]));
-      } catch (e) {
-        group.forEach((w) => w.reject(e));
-      }
-    }
-    writing = false;
-  };
-  return (result: GenerationResult): Promise<RecordedGeneration | null> =>
-    new Promise((resolve, reject) => {
-      queue.push({ result, resolve, reject });
-      if (!writing) void flush();
-    });
+  return groupCommit((results: GenerationResult[]) => recordGenerationResults(campaign, price, results), MAX_GROUP);
 }
 
 async function settleAbort(campaignId: number, reason: unknown): Promise<RunGenerationResult["status"]> {
