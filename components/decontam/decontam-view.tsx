@@ -52,16 +52,20 @@ export function DecontamView() {
   );
 }
 
-/** A run that just finished changed flags and matches: refresh the flagged list, benchmarks and open snippet. */
+/**
+ * A run that just finished changed flags and matches: refresh the flagged list, benchmarks and open snippet.
+ * "Just finished" = finished now and not in the previous list, so a run that ends before any poll saw it running
+ * (a small dataset) still counts; the first list only sets the baseline.
+ */
 function useRefreshWhenRunsFinish(runs: { id: number; status: string }[] | undefined) {
   const qc = useQueryClient();
-  const live = useRef<Set<number>>(new Set());
+  const finishedBefore = useRef<Set<number> | null>(null);
   useEffect(() => {
     if (!runs) return;
-    const now = new Set(runs.filter((r) => r.status === "queued" || r.status === "running").map((r) => r.id));
-    const ended = [...live.current].some((id) => !now.has(id));
-    live.current = now;
-    if (ended) {
+    const finished = new Set(runs.filter((r) => r.status !== "queued" && r.status !== "running").map((r) => r.id));
+    const seen = finishedBefore.current;
+    finishedBefore.current = finished;
+    if (seen && [...finished].some((id) => !seen.has(id))) {
       void qc.invalidateQueries({ queryKey: [...decontamKeys.all, "flagged"] });
       void qc.invalidateQueries({ queryKey: decontamKeys.benchmarks() });
       void qc.invalidateQueries({ queryKey: [...decontamKeys.all, "snippet"] });
